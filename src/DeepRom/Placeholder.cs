@@ -1,0 +1,1 @@
+namespace DeepRom; public static class Placeholder {}
