@@ -1,0 +1,85 @@
+namespace DeepRom.Data;
+
+/// <summary>Writes a file so that readers see either nothing or the complete file: temporary file, then rename.</summary>
+public static class AtomicFile
+{
+    /// <summary>
+    /// Checks that <paramref name="path"/> may be written: its folder exists and is writable, and the file is absent
+    /// unless <paramref name="force"/>. Throws <see cref="InputException"/> otherwise. Call before expensive work.
+    /// </summary>
+    public static void EnsureWritable(string path, bool force)
+    {
+        string full = Path.GetFullPath(path);
+        string? folder = Path.GetDirectoryName(full);
+        if (folder is null || !Directory.Exists(folder))
+            throw new InputException(path, "output", $"folder '{folder}' does not exist");
+        if (Directory.Exists(full))
+            throw new InputException(path, "output", "is a folder, expected a file path");
+        if (File.Exists(full) && !force)
+            throw new InputException(path, "output", "already exists (use --force to overwrite)");
+        string probe = Path.Combine(folder, $".deeprom-probe-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            using (File.Create(probe, 1, FileOptions.DeleteOnClose)) { }
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new InputException(path, "output", $"folder '{folder}' is not writable ({e.Message})");
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> on a temporary file beside <paramref name="path"/> and renames it into place.
+    /// On any failure (or cancellation) the temporary file is deleted and the target is untouched.
+    /// </summary>
+    public static void Write(string path, bool force, Action<string> write)
+    {
+        EnsureWritable(path, force);
+        string full = Path.GetFullPath(path);
+        string temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        TempFiles.Register(temp);
+        try
+        {
+            write(temp);
+            File.Move(temp, full, overwrite: force);
+        }
+        catch (IOException) when (!force && File.Exists(full))
+        {
+            throw new InputException(path, "output", "appeared while writing (use --force to overwrite)");
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+            TempFiles.Unregister(temp);
+        }
+    }
+
+    /// <summary>Writes all bytes atomically.</summary>
+    public static void WriteAllBytes(string path, byte[] bytes, bool force) =>
+        Write(path, force, temp => File.WriteAllBytes(temp, bytes));
+
+    /// <summary>Writes all text atomically.</summary>
+    public static void WriteAllText(string path, string text, bool force) =>
+        Write(path, force, temp => File.WriteAllText(temp, text));
+}
+
+/// <summary>Temporary files in flight, so that an interrupted process (Ctrl-C, SIGTERM) can remove them on exit.</summary>
+public static class TempFiles
+{
+    private static readonly HashSet<string> Live = new();
+
+    internal static void Register(string path) { lock (Live) Live.Add(path); }
+
+    internal static void Unregister(string path) { lock (Live) Live.Remove(path); }
+
+    /// <summary>Deletes every temporary file still registered; safe to call from a signal handler.</summary>
+    public static void DeleteAll()
+    {
+        string[] paths;
+        lock (Live) paths = Live.ToArray();
+        foreach (string p in paths)
+        {
+            try { File.Delete(p); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+}

@@ -1,1 +1,0 @@
-namespace DeepRom; public static class Placeholder {}
