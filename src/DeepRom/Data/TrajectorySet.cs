@@ -1,0 +1,26 @@
+namespace DeepRom.Data;
+
+/// <summary>The <c>trajectories/1</c> dataset: M state trajectories of T steps in d dimensions, for time-steppers.</summary>
+/// <param name="States">float64 (M, T, d) row-major.</param>
+/// <param name="StateShape">(M, T, d).</param>
+/// <param name="Time">float64 (T,).</param>
+/// <param name="Params">optional float64 (M, s).</param>
+/// <param name="ParamNames">s names, present exactly when <paramref name="Params"/> is.</param>
+/// <param name="Generator">What made the data.</param>
+/// <param name="GeneratorConfig">The generator's settings as JSON.</param>
+public sealed record TrajectorySet(
+    double[] States,
+    int[] StateShape,
+    double[] Time,
+    double[]? Params,
+    string[]? ParamNames,
+    string Generator,
+    string GeneratorConfig)
+{
+    /// <summary>The format tag written to the root attribute <c>deeprom_format</c>.</summary>
+    public const string FormatTag = "trajectories/1";
+
+    public int Count => StateShape[0];
+    public int Steps => StateShape[1];
+    public int Dimension => StateShape[2];
+}
