@@ -1,1 +1,3 @@
-System.Console.WriteLine("hi");
+using DeepRom.Cli;
+
+return await DeepRomCli.RunAsync(args, Console.Out, Console.Error);

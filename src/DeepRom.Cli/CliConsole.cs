@@ -1,0 +1,76 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Spectre.Console;
+
+namespace DeepRom.Cli;
+
+/// <summary>
+/// Where a command's words go: results on stdout (plain text, or only JSON with <c>--json</c>), progress and logs on stderr.
+/// </summary>
+public sealed class CliConsole(TextWriter stdout, TextWriter stderr)
+{
+    public TextWriter Out { get; } = stdout;
+    public TextWriter Error { get; } = stderr;
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    /// <summary>True when stderr is a terminal that can redraw a progress bar.</summary>
+    public bool Interactive { get; init; } = ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected
+        && Environment.GetEnvironmentVariable("TERM") is { } term && term != "dumb";
+
+    /// <summary>Writes a log line to stderr.</summary>
+    public void Log(string line) => Error.WriteLine(line);
+
+    /// <summary>Prints the result: JSON only when <paramref name="json"/>, otherwise the human lines.</summary>
+    public void Result(bool json, JsonObject result, IEnumerable<string> humanLines)
+    {
+        if (json) Out.WriteLine(result.ToJsonString(Indented));
+        else foreach (string line in humanLines) Out.WriteLine(line);
+    }
+
+    /// <summary>Runs <paramref name="work"/> with a progress display on stderr: a live bar when interactive, else occasional plain lines.</summary>
+    public T WithProgress<T>(string description, int total, Func<IProgress<double>, T> work)
+    {
+        if (!Interactive)
+        {
+            var plain = new PlainProgress(Error, description, total);
+            T value = work(plain);
+            plain.Finish();
+            return value;
+        }
+        var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Error) });
+        return ansi.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask(Markup.Escape(description), maxValue: total);
+                return work(new Progress<double>(done => task.Value = done));
+            });
+    }
+
+    /// <summary>Progress as a line every 10 % or 10 s, for logs and pipes.</summary>
+    private sealed class PlainProgress(TextWriter error, string description, int total) : IProgress<double>
+    {
+        private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+        private double _lastFraction = -1;
+        private double _lastSeconds;
+
+        public void Report(double done)
+        {
+            lock (this)
+            {
+                double fraction = total > 0 ? done / total : 1;
+                double seconds = _clock.Elapsed.TotalSeconds;
+                if (fraction - _lastFraction < 0.1 && seconds - _lastSeconds < 10) return;
+                _lastFraction = fraction;
+                _lastSeconds = seconds;
+                error.WriteLine($"{description}: {done:0}/{total} ({100 * fraction:0}%) {seconds:0.0} s");
+            }
+        }
+
+        public void Finish()
+        {
+            if (_lastFraction < 1) error.WriteLine($"{description}: done in {_clock.Elapsed.TotalSeconds:0.0} s");
+        }
+    }
+}

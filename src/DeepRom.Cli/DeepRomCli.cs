@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using DeepRom.Data;
+
+namespace DeepRom.Cli;
+
+/// <summary>The <c>deeprom</c> command tree and its exit-code contract: 0 success, 1 failure during the run, 2 bad usage or input.</summary>
+public static class DeepRomCli
+{
+    public const int Success = 0;
+    public const int RunFailure = 1;
+    public const int BadInput = 2;
+
+    /// <summary>Parses <paramref name="args"/>, runs the command and returns the exit code; never throws.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        using var interrupt = new CancellationTokenSource();
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; interrupt.Cancel(); });
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; interrupt.Cancel(); });
+        var console = new CliConsole(stdout, stderr);
+        RootCommand root = BuildRoot(console);
+        ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            stderr.WriteLine($"deeprom: {parsed.Errors[0].Message} (see 'deeprom {string.Join(' ', CommandPath(parsed))} --help')");
+            return BadInput;
+        }
+        try
+        {
+            var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            return await parsed.InvokeAsync(config, interrupt.Token);
+        }
+        catch (InputException e)
+        {
+            stderr.WriteLine($"deeprom: error: {e.Message}");
+            return BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            TempFiles.DeleteAll();
+            stderr.WriteLine("deeprom: interrupted; no partial output was kept");
+            return RunFailure;
+        }
+        catch (Exception e)
+        {
+            TempFiles.DeleteAll();
+            stderr.WriteLine($"deeprom: failed: {e.GetType().Name}: {e.Message}");
+            if (Environment.GetEnvironmentVariable("DEEPROM_DEBUG") == "1") stderr.WriteLine(e);
+            return RunFailure;
+        }
+    }
+
+    /// <summary>The full command tree (also used by tests to check that every command has help).</summary>
+    public static RootCommand BuildRoot(CliConsole console)
+    {
+        var root = new RootCommand("DeepRom: data-driven reduced-order models with deep generative models and neural time-steppers.");
+        // commands are added here
+        return root;
+    }
+
+    private static IEnumerable<string> CommandPath(ParseResult parsed)
+    {
+        var names = new Stack<string>();
+        for (var r = parsed.CommandResult; r.Parent is System.CommandLine.Parsing.CommandResult parent; r = parent)
+            names.Push(r.Command.Name);
+        return names;
+    }
+}
