@@ -44,8 +44,46 @@ public sealed class CliConsole(TextWriter stdout, TextWriter stderr)
             .Start(ctx =>
             {
                 var task = ctx.AddTask(Markup.Escape(description), maxValue: total);
-                return work(new Progress<double>(done => task.Value = done));
+                return work(new SyncProgress<double>(done => task.Value = done));
             });
+    }
+
+    /// <summary>Runs training with a progress display on stderr showing epoch, loss parts, beta and the time left.</summary>
+    public T WithTrainingProgress<T>(string description, int epochs, Func<IProgress<DeepRom.Training.TrainingProgress>, T> work)
+    {
+        static string Describe(DeepRom.Training.TrainingProgress p) =>
+            string.Join(" ", p.Parts.Select(kv => $"{kv.Key} {kv.Value:0.###}")) + $" beta {p.Beta:0.###e0} lr {p.LearningRate:0.#e0}";
+        if (!Interactive)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            double last = -1;
+            return work(new SyncProgress<DeepRom.Training.TrainingProgress>(p =>
+            {
+                double seconds = clock.Elapsed.TotalSeconds;
+                if (p.Epoch != p.Epochs && p.Epoch != 1 && seconds - last < 15) return;
+                last = seconds;
+                double eta = seconds / Math.Max(1, p.Epoch) * (p.Epochs - p.Epoch);
+                Error.WriteLine($"{description}: epoch {p.Epoch}/{p.Epochs} {Describe(p)} elapsed {seconds:0} s, about {eta:0} s left");
+            }));
+        }
+        var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Error) });
+        return ansi.Progress()
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask(Markup.Escape(description), maxValue: epochs);
+                return work(new SyncProgress<DeepRom.Training.TrainingProgress>(p =>
+                {
+                    task.Value = p.Epoch;
+                    task.Description = Markup.Escape($"epoch {p.Epoch}/{p.Epochs} {Describe(p)}");
+                }));
+            });
+    }
+
+    /// <summary>An <see cref="IProgress{T}"/> that reports on the caller's thread, so lines keep their order.</summary>
+    private sealed class SyncProgress<TValue>(Action<TValue> report) : IProgress<TValue>
+    {
+        public void Report(TValue value) => report(value);
     }
 
     /// <summary>Progress as a line every 10 % or 10 s, for logs and pipes.</summary>
