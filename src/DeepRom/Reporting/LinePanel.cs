@@ -26,13 +26,15 @@ internal static class LinePanel
                 ys.Add(logY ? Math.Log10(y) : y);
             }
             var line = plot.Add.Scatter(xs.ToArray(), ys.ToArray());
-            line.LegendText = s.Name;
+            // ScottPlot shows a legend as soon as any line has legend text; one series needs none.
+            if (series.Count > 1) line.LegendText = s.Name;
             line.LineWidth = 1.5f;
             line.MarkerSize = xs.Count <= 30 ? 4 : 0;
             anyPoint |= xs.Count > 0;
         }
         if (logY) UseLogTicks(plot);
         if (series.Count > 1) plot.ShowLegend(Alignment.UpperRight);
+        else plot.HideLegend();
         if (!anyPoint) plot.Axes.SetLimits(0, 1, 0, 1);
         return plot;
     }

@@ -12,8 +12,20 @@ internal static class PanelCanvas
 {
     public static byte[] Png(Plot plot, PlotSize size) => Png(new[,] { { plot } }, size);
 
-    /// <summary>Null entries leave their cell blank.</summary>
+    /// <summary>Null entries leave their cell blank. Takes ownership of the plots: they are disposed once drawn.</summary>
     public static byte[] Png(Plot?[,] panels, PlotSize size)
+    {
+        try
+        {
+            return Render(panels, size);
+        }
+        finally
+        {
+            foreach (Plot? plot in panels) plot?.Dispose();
+        }
+    }
+
+    private static byte[] Render(Plot?[,] panels, PlotSize size)
     {
         size.Validate(nameof(size));
         int rows = panels.GetLength(0), columns = panels.GetLength(1);
