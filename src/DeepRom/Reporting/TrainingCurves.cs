@@ -19,8 +19,7 @@ public static class TrainingCurves
         if (!logY)
             return PanelCanvas.Png(LinePanel.Build(epochs, components, new PlotLabels("Training losses", "epoch", "loss"), false), actual);
 
-        var positive = components.Where(c => LinePanel.AllPositive([c])).ToList();
-        var signed = components.Where(c => !LinePanel.AllPositive([c])).ToList();
+        var (positive, signed) = SplitForLogAxis(components);
         if (signed.Count == 0)
             return PanelCanvas.Png(LinePanel.Build(epochs, positive, new PlotLabels("Training losses", "epoch", "loss (log scale)"), true), actual);
         if (positive.Count == 0)
@@ -29,6 +28,15 @@ public static class TrainingCurves
         var top = LinePanel.Build(epochs, positive, new PlotLabels("Training losses", "", "loss (log scale)"), true);
         var bottom = LinePanel.Build(epochs, signed, new PlotLabels("", "epoch", "loss"), false);
         return PanelCanvas.Png(new[,] { { top }, { bottom } }, actual);
+    }
+
+    /// <summary>Components positive throughout (fit for a log axis) and the others, each in the given order.</summary>
+    internal static (List<NamedSeries> Positive, List<NamedSeries> Signed) SplitForLogAxis(IEnumerable<NamedSeries> components)
+    {
+        var positive = new List<NamedSeries>();
+        var signed = new List<NamedSeries>();
+        foreach (NamedSeries c in components) (LinePanel.AllPositive([c]) ? positive : signed).Add(c);
+        return (positive, signed);
     }
 
     /// <summary>The KL weight beta against epoch, on a log-y axis when beta is positive throughout (it usually is).</summary>
