@@ -34,7 +34,7 @@ public sealed class Checkpoint(string folder)
         if (Directory.Exists(Previous)) Directory.Delete(Previous, recursive: true);
         if (Directory.Exists(Folder)) Directory.Move(Folder, Previous);
         Directory.Move(temp, Folder);
-        Directory.Delete(Previous, recursive: true);
+        if (Directory.Exists(Previous)) Directory.Delete(Previous, recursive: true);
     }
 
     /// <summary>Loads weights and loop state (and the optimizer state when given); bad files raise <see cref="InputException"/>.</summary>

@@ -82,7 +82,8 @@ public sealed class Trainer(TrainerConfig config, ITrainable model, Checkpoint? 
     {
         torch.manual_seed(unchecked(config.Seed * 1_000_003L + epoch));
         int n = model.SampleCount;
-        int[] order = Permutation(n, new Random(HashCode.Combine(config.Seed, epoch, 0x5eed)));
+        // System.Random with an explicit seed is stable across processes (HashCode.Combine is not).
+        int[] order = Permutation(n, new Random(unchecked(config.Seed * 7919 + epoch * 104729 + 17)));
         state.Beta = config.Beta.AtEpochStart(epoch, state.Beta);
         bool regularise = config.Beta.Regularises(epoch);
         var sums = new Dictionary<string, double>();

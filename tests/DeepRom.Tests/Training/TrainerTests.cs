@@ -1,0 +1,102 @@
+using DeepRom.Training;
+
+namespace DeepRom.Tests.Training;
+
+public class TrainerTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("deeprom-trainer-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private static TrainerConfig Config(int epochs) => new()
+    {
+        Epochs = epochs,
+        BatchSize = 8,
+        LearningRate = new LearningRateSteps([0, 4], [1e-2, 3e-3]),
+        Beta = new BetaSchedule { Kind = BetaScheduleKind.Adaptive, ReconstructionEpochs = 2, Nu = 0.05 },
+        Seed = 5,
+        CheckpointMinutes = 0,
+    };
+
+    [Fact]
+    public void Same_seed_gives_identical_weights()
+    {
+        using var a = new TinyRegression();
+        using var b = new TinyRegression();
+        new Trainer(Config(3), a).Run(resume: false);
+        new Trainer(Config(3), b).Run(resume: false);
+        Assert.Equal(a.Weights(), b.Weights());
+    }
+
+    [Fact]
+    public void Resumed_run_matches_an_uninterrupted_one_exactly()
+    {
+        using var straight = new TinyRegression();
+        var full = new Trainer(Config(6), straight).Run(resume: false);
+
+        var checkpoint = new Checkpoint(Path.Combine(folder, "checkpoint"));
+        using (var first = new TinyRegression())
+            new Trainer(Config(3), first, checkpoint).Run(resume: false);
+        using var second = new TinyRegression(seed: 99); // different initial weights: all must come from the checkpoint
+        var resumed = new Trainer(Config(6), second, checkpoint).Run(resume: true);
+
+        Assert.Equal(6, resumed.EpochsDone);
+        Assert.Equal(full.History.Select(h => h.Parts["mse"]), resumed.History.Select(h => h.Parts["mse"]));
+        Assert.Equal(full.Beta, resumed.Beta, 12);
+        Assert.Equal(straight.Weights(), second.Weights());
+        Assert.Equal(full.History.Select(h => h.Parts["mse"]), resumed.History.Select(h => h.Parts["mse"]));
+    }
+
+    [Fact]
+    public void Non_finite_loss_rolls_back_halves_the_learning_rate_and_says_so()
+    {
+        using var model = new TinyRegression { PoisonWhen = (epoch, call) => epoch == 2 && call == 11 /* first minibatch of epoch 3 */ };
+        var messages = new List<string>();
+        var state = new Trainer(Config(4), model, log: messages.Add).Run(resume: false);
+        Assert.Equal(4, state.EpochsDone);
+        Assert.Equal(1, state.Recoveries);
+        Assert.Equal(0.5, state.LearningRateFactor);
+        Assert.Contains(messages, m => m.Contains("non-finite") && m.Contains("epoch 3"));
+        Assert.All(model.Weights(), w => Assert.True(float.IsFinite(w)));
+    }
+
+    [Fact]
+    public void Persistent_non_finite_loss_stops_with_a_clear_error()
+    {
+        using var model = new TinyRegression { PoisonWhen = (epoch, _) => epoch >= 1 };
+        var e = Assert.Throws<TrainingDivergedException>(() => new Trainer(Config(4) with { MaxRecoveries = 2 }, model).Run(resume: false));
+        Assert.Contains("diverged", e.Message);
+    }
+
+    [Fact]
+    public void Resume_without_checkpoint_is_bad_input()
+    {
+        using var model = new TinyRegression();
+        var e = Assert.Throws<InputException>(() => new Trainer(Config(2), model, new Checkpoint(Path.Combine(folder, "none"))).Run(resume: true));
+        Assert.Contains("nothing to resume", e.Message);
+    }
+
+    [Fact]
+    public void Corrupt_checkpoint_weights_are_bad_input_naming_the_file()
+    {
+        var checkpoint = new Checkpoint(Path.Combine(folder, "checkpoint"));
+        using (var model = new TinyRegression()) new Trainer(Config(1), model, checkpoint).Run(resume: false);
+        string weights = Path.Combine(checkpoint.Folder, "model.bin");
+        File.WriteAllBytes(weights, File.ReadAllBytes(weights)[..20]);
+        using var again = new TinyRegression();
+        var e = Assert.Throws<InputException>(() => new Trainer(Config(2), again, checkpoint).Run(resume: true));
+        Assert.Contains("model.bin", e.Message);
+    }
+
+    [Fact]
+    public void A_kill_during_the_checkpoint_swap_leaves_the_previous_checkpoint_usable()
+    {
+        var checkpoint = new Checkpoint(Path.Combine(folder, "checkpoint"));
+        using (var model = new TinyRegression()) new Trainer(Config(2), model, checkpoint).Run(resume: false);
+        Directory.Move(checkpoint.Folder, checkpoint.Folder + ".previous"); // the moment between the two renames
+        Assert.True(checkpoint.Exists);
+        using var again = new TinyRegression();
+        var state = new Trainer(Config(3), again, checkpoint).Run(resume: true);
+        Assert.Equal(3, state.EpochsDone);
+    }
+}
