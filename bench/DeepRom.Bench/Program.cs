@@ -1,1 +1,9 @@
-System.Console.WriteLine("bench");
+using DeepRom.Bench;
+
+string which = args.Length > 0 ? args[0] : "help";
+int count = args.Length > 1 ? int.Parse(args[1]) : 0;
+Console.WriteLine(which switch
+{
+    "darcy" => DarcyBench.Run(count > 0 ? count : 1024),
+    _ => "usage: DeepRom.Bench darcy [samples]",
+});
