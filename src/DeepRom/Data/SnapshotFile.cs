@@ -1,0 +1,113 @@
+using DeepRom.Data.Hdf5;
+using DeepRom.Data.Npz;
+using DeepRom.Data.Storage;
+
+namespace DeepRom.Data;
+
+/// <summary>Reads and writes <c>snapshots/1</c> files (HDF5 or NPZ, same names); the format is in docs/data-format.md.</summary>
+public static class SnapshotFile
+{
+    /// <summary>
+    /// Writes <paramref name="set"/> atomically. The container is <paramref name="format"/> when given, else chosen by
+    /// extension (.h5/.hdf5 or .npz). Refuses to overwrite an existing file unless <paramref name="force"/>.
+    /// </summary>
+    public static void Write(string path, SnapshotSet set, bool force, DataFileFormat? format = null)
+    {
+        var kind = DataFileKind.ForWriting(path, format);
+        CheckConsistent(set);
+        AtomicFile.Write(path, force, temp =>
+        {
+            IArrayWriter writer = kind == DataFileFormat.Hdf5 ? new Hdf5ArrayWriter() : new NpzArrayWriter();
+            writer.AddText(TextItem.Format, SnapshotSet.FormatTag);
+            writer.AddText(TextItem.Channels, set.Channels);
+            writer.AddText(TextItem.Generator, set.Generator);
+            writer.AddText(TextItem.GeneratorConfig, set.GeneratorConfig);
+            writer.Add("fields", set.Fields, set.FieldShape);
+            if (set.Time is { } time) writer.Add("time", time, [time.Length]);
+            if (set.Params is { } p)
+            {
+                writer.Add("params", p, [set.Count, set.ParamCount]);
+                writer.AddText(TextItem.ParamNames, set.ParamNames!);
+            }
+            foreach (var (name, array) in set.Aux.OrderBy(a => a.Key, StringComparer.Ordinal))
+            {
+                if (array.Data is float[] f) writer.Add($"aux/{name}", f, array.Shape);
+                else writer.Add($"aux/{name}", (double[])array.Data, array.Shape);
+            }
+            writer.Save(temp);
+        });
+    }
+
+    /// <summary>
+    /// Reads and validates a <c>snapshots/1</c> file, HDF5 or NPZ (recognised by content). Every problem, including a
+    /// corrupt or truncated file, is an <see cref="InputException"/> naming the file, the dataset and the problem.
+    /// </summary>
+    public static SnapshotSet Read(string path) => DatasetChecks.Read(path, checks =>
+    {
+        checks.RequireFormat(SnapshotSet.FormatTag);
+        var fieldsHeader = checks.Require("fields");
+        checks.RequireDType(fieldsHeader, ArrayHeader.Single);
+        var timeHeader = checks.Optional("time");
+        bool dynamic = timeHeader is not null;
+        int[] shape = dynamic
+            ? checks.Shape(fieldsHeader, "(N, T, C, L) or (N, T, C, H, W) for dynamic data (time is present)", 4, 5)
+            : checks.Shape(fieldsHeader, "(N, C, L) or (N, C, H, W) for static data (no time dataset)", 3, 4);
+        int n = shape[0], channelCount = shape[dynamic ? 2 : 1];
+
+        double[]? time = null;
+        if (timeHeader is not null)
+        {
+            int[] timeShape = checks.Shape(timeHeader, "(T,)", 1);
+            if (timeShape[0] != shape[1])
+                throw checks.Fail("time", $"has length {timeShape[0]}, but fields {fieldsHeader.ShapeText} has T = {shape[1]}");
+            time = checks.Doubles(timeHeader, widen: true);
+            checks.RequireFinite("time", time, timeShape);
+        }
+
+        string[] channels = checks.Names(TextItem.Channels, channelCount, $"one per channel of fields {fieldsHeader.ShapeText}");
+        var (parameters, names) = checks.Params(n);
+        var aux = ReadAux(checks, n);
+
+        float[] fields = checks.Singles(fieldsHeader);
+        checks.RequireFinite("fields", fields, shape);
+        return new SnapshotSet(fields, shape, channels, parameters, names, time, aux,
+            checks.Scalar(TextItem.Generator) ?? "", checks.Scalar(TextItem.GeneratorConfig) ?? "{}");
+    });
+
+    private static Dictionary<string, NdArray> ReadAux(DatasetChecks checks, int n)
+    {
+        var aux = new Dictionary<string, NdArray>(StringComparer.Ordinal);
+        foreach (string name in checks.ArraysUnder("aux"))
+        {
+            var header = checks.Require(name);
+            int[] shape = checks.Shape(header, "(N, ...)", 1, 2, 3, 4, 5, 6, 7, 8);
+            if (shape[0] != n) throw checks.Fail(name, $"has first dimension {shape[0]}, expected N = {n} (one entry per sample)");
+            aux[name["aux/".Length..]] = checks.Either(header, shape);
+        }
+        return aux;
+    }
+
+    private static void CheckConsistent(SnapshotSet set)
+    {
+        int[] s = set.FieldShape;
+        int rank = s.Length;
+        if (set.IsDynamic ? rank is not (4 or 5) : rank is not (3 or 4))
+            throw new ArgumentException($"fields shape ({string.Join(", ", s)}) has the wrong rank for {(set.IsDynamic ? "dynamic" : "static")} data");
+        WriteChecks.Shape("fields", set.Fields.Length, s);
+        WriteChecks.Finite("fields", set.Fields);
+        if (set.Channels.Length != s[set.IsDynamic ? 2 : 1]) throw new ArgumentException("channel names do not match C");
+        if (set.Time is { } t)
+        {
+            if (t.Length != s[1]) throw new ArgumentException("time length does not match T");
+            WriteChecks.Finite("time", t);
+        }
+        WriteChecks.Params(set.Params, set.ParamNames, set.Count);
+        foreach (var (name, array) in set.Aux)
+        {
+            if (name.Length == 0 || name.Contains('/')) throw new ArgumentException($"aux name '{name}' must be non-empty without '/'");
+            if (array.Data is not (float[] or double[])) throw new ArgumentException($"aux/{name} must be float32 or float64");
+            if (array.Shape.Length == 0 || array.Shape[0] != set.Count) throw new ArgumentException($"aux/{name} first dimension must be N");
+            WriteChecks.Shape($"aux/{name}", array.Data.Length, array.Shape);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using CsCheck;
+using DeepRom.Data;
+
+namespace DeepRom.Tests.Data;
+
+public class RoundTripTests
+{
+    public static TheoryData<string, string> Cases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (string ext in new[] { ".h5", ".npz" })
+            foreach (string kind in new[] { "static2d", "static2d-bare", "static1d", "static1d-aux", "dynamic1d", "dynamic1d-bare", "dynamic2d" })
+                data.Add(ext, kind);
+        return data;
+    }
+
+    private static SnapshotSet Make(string kind) => kind switch
+    {
+        "static2d" => SampleSets.Static2D(),
+        "static2d-bare" => SampleSets.Static2D(withParams: false, withAux: false),
+        "static1d" => SampleSets.Static1D(),
+        "static1d-aux" => SampleSets.Static1D(withParams: false, withAux: true) with { },
+        "dynamic1d" => SampleSets.Dynamic1D(),
+        "dynamic1d-bare" => SampleSets.Dynamic1D(withParams: false, withAux: false),
+        "dynamic2d" => SampleSets.Dynamic2D(),
+        _ => throw new ArgumentException(kind),
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Snapshot_sets_read_back_exactly(string ext, string kind)
+    {
+        using var dir = new ScratchFolder();
+        var set = Make(kind);
+        string path = dir.File("set" + ext);
+        SnapshotFile.Write(path, set, force: false);
+        SampleSets.AssertEqual(set, SnapshotFile.Read(path));
+    }
+
+    [Theory]
+    [InlineData(".h5", true)]
+    [InlineData(".npz", true)]
+    [InlineData(".hdf5", false)]
+    [InlineData(".npz", false)]
+    public void Trajectory_sets_read_back_exactly(string ext, bool withParams)
+    {
+        using var dir = new ScratchFolder();
+        var set = SampleSets.Trajectories(withParams);
+        string path = dir.File("traj" + ext);
+        TrajectoryFile.Write(path, set, force: false);
+        SampleSets.AssertEqual(set, TrajectoryFile.Read(path));
+    }
+
+    [Fact]
+    public void Explicit_format_overrides_the_extension_and_reading_recognises_content()
+    {
+        using var dir = new ScratchFolder();
+        var set = SampleSets.Static1D();
+        string path = dir.File("misnamed.dat");
+        SnapshotFile.Write(path, set, force: false, DataFileFormat.Npz);
+        Assert.Equal((byte)'P', File.ReadAllBytes(path)[0]);
+        SampleSets.AssertEqual(set, SnapshotFile.Read(path));
+    }
+
+    [Fact]
+    public void Unknown_extension_is_refused_without_a_format()
+    {
+        using var dir = new ScratchFolder();
+        var e = Assert.Throws<InputException>(() => SnapshotFile.Write(dir.File("set.csv"), SampleSets.Static1D(), force: false));
+        Assert.Contains(".csv", e.Message);
+        Assert.False(File.Exists(dir.File("set.csv")));
+    }
+
+    [Fact]
+    public void Random_shapes_and_values_survive_both_containers()
+    {
+        var gen =
+            from dynamic in Gen.Bool
+            from twoD in Gen.Bool
+            from dims in Gen.Int[1, 4].Array[5]
+            from withParams in Gen.Bool
+            from withAux in Gen.Bool
+            from seed in Gen.Int
+            select (dynamic, twoD, dims, withParams, withAux, seed);
+        using var dir = new ScratchFolder();
+        int run = 0;
+        gen.Sample(c =>
+        {
+            int[] shape = (c.dynamic, c.twoD) switch
+            {
+                (false, false) => [c.dims[0], c.dims[1], c.dims[2]],
+                (false, true) => [c.dims[0], c.dims[1], c.dims[2], c.dims[3]],
+                (true, false) => [c.dims[0], c.dims[4], c.dims[1], c.dims[2]],
+                (true, true) => [c.dims[0], c.dims[4], c.dims[1], c.dims[2], c.dims[3]],
+            };
+            var rng = new Random(c.seed);
+            var set = SampleSets.Snapshots(shape, c.withParams, c.withAux, c.dynamic);
+            for (int i = 0; i < set.Fields.Length; i++)
+                set.Fields[i] = (float)((rng.NextDouble() - 0.5) * Math.Pow(10, rng.Next(-30, 30)));
+            foreach (string ext in new[] { ".h5", ".npz" })
+            {
+                string path = dir.File($"p{run++}{ext}");
+                SnapshotFile.Write(path, set, force: false);
+                SampleSets.AssertEqual(set, SnapshotFile.Read(path));
+            }
+        }, iter: 40);
+    }
+}
