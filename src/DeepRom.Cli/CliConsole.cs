@@ -80,12 +80,6 @@ public sealed class CliConsole(TextWriter stdout, TextWriter stderr)
             });
     }
 
-    /// <summary>An <see cref="IProgress{T}"/> that reports on the caller's thread, so lines keep their order.</summary>
-    private sealed class SyncProgress<TValue>(Action<TValue> report) : IProgress<TValue>
-    {
-        public void Report(TValue value) => report(value);
-    }
-
     /// <summary>Progress as a line every 10 % or 10 s, for logs and pipes.</summary>
     private sealed class PlainProgress(TextWriter error, string description, int total) : IProgress<double>
     {

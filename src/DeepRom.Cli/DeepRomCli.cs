@@ -22,7 +22,8 @@ public static class DeepRomCli
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            stderr.WriteLine($"deeprom: {parsed.Errors[0].Message} (see 'deeprom {string.Join(' ', CommandPath(parsed))} --help')");
+            string message = System.Text.RegularExpressions.Regex.Replace(parsed.Errors[0].Message, @"\s*\n\s*", " ");
+            stderr.WriteLine($"deeprom: {message} (see 'deeprom {string.Join(' ', CommandPath(parsed))} --help')");
             return BadInput;
         }
         try
@@ -54,7 +55,10 @@ public static class DeepRomCli
     public static RootCommand BuildRoot(CliConsole console)
     {
         var root = new RootCommand("DeepRom: data-driven reduced-order models with deep generative models and neural time-steppers.");
-        // commands are added here
+        root.Add(QuickstartCommand.Build(console));
+        root.Add(DataCommands.Build(console));
+        root.Add(VaeCommands.Build(console));
+        root.Add(ExperimentCommands.Build(console));
         return root;
     }
 

@@ -7,6 +7,9 @@ namespace DeepRom.Data;
 /// <summary>Reads and writes <c>snapshots/1</c> files (HDF5 or NPZ, same names); the format is in docs/data-format.md.</summary>
 public static class SnapshotFile
 {
+    /// <summary>The container a write to <paramref name="path"/> would use; throws <see cref="InputException"/> for an unknown extension.</summary>
+    public static DataFileFormat FormatFor(string path, DataFileFormat? format = null) => DataFileKind.ForWriting(path, format);
+
     /// <summary>
     /// Writes <paramref name="set"/> atomically. The container is <paramref name="format"/> when given, else chosen by
     /// extension (.h5/.hdf5 or .npz). Refuses to overwrite an existing file unless <paramref name="force"/>.

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using DeepRom.Data;
+using DeepRom.Models.Priors;
+using DeepRom.Physics.Darcy;
+using DeepRom.Runs;
+
+namespace DeepRom.Cli;
+
+/// <summary>
+/// <c>deeprom quickstart</c>: the main job on embedded defaults. Generates a KLE2 Darcy set with theta ~ N(0, I)
+/// (512 training + 512 test samples), trains the fast DenseVAE, evaluates it and writes the report.
+/// </summary>
+public static class QuickstartCommand
+{
+    public const int TrainSamples = 512;
+    public const int TestSamples = 512;
+
+    public static Command Build(CliConsole console)
+    {
+        var run = RunOptions.Create("Run folder (default: runs/quickstart-DATE-TIME in the current folder).");
+        run.Out.Required = false;
+        var seed = new Option<int>("--seed") { Description = "Seed for data and training.", DefaultValueFactory = _ => 0 };
+        var epochs = new Option<int?>("--epochs") { Description = "Override the fast preset's number of epochs." };
+        var command = new Command("quickstart", "Generate Darcy KLE2 data (512 train + 512 test), train a disentangling VAE, evaluate it and write report.html.");
+        run.AddTo(command);
+        command.Add(seed);
+        command.Add(epochs);
+        command.SetAction((ParseResult r, CancellationToken ct) =>
+        {
+            string path = r.GetValue(run.Out) ?? Path.Combine("runs", $"quickstart-{DateTime.Now:yyyyMMdd-HHmmss}");
+            if (r.GetValue(run.Out) is null) Directory.CreateDirectory("runs");
+            bool resume = r.GetValue(run.Resume);
+            if (resume && r.GetValue(run.Force)) throw new InputException("--resume", "--force", "choose one: resume the run or start it over");
+            var folder = RunFolder.Open(path, resume, r.GetValue(run.Force));
+            int s = r.GetValue(seed);
+            string dataFolder = folder.File("data");
+            Directory.CreateDirectory(dataFolder);
+            string train = Path.Combine(dataFolder, "train.h5"), test = Path.Combine(dataFolder, "test.h5");
+            if (!File.Exists(train) || !File.Exists(test))
+            {
+                KleExpansion kle = console.WithProgress("KLE modes (S = 2)", 1, p =>
+                {
+                    var e = new KleCache(KleCache.DefaultFolder()).GetOrCompute(65, 0.1, 2, ct);
+                    p.Report(1);
+                    return e;
+                });
+                foreach (var (file, count, dataSeed) in new[] { (train, TrainSamples, 2 * s), (test, TestSamples, 2 * s + 1) })
+                {
+                    if (File.Exists(file)) continue;
+                    var config = new DarcyConfig { KleModes = 2, Theta = ThetaDistribution.Normal, Count = count, Seed = dataSeed };
+                    SnapshotSet set = console.WithProgress($"Darcy solves for {Path.GetFileName(file)}", count,
+                        p => DarcyGenerator.Generate(config, kle, new SyncProgress<int>(n => p.Report(n)), ct));
+                    SnapshotFile.Write(file, set, force: true);
+                }
+            }
+            VaeRunConfig vae = VaeRunConfig.Fast(PriorKind.Standard) with { TrainData = train, TestData = test };
+            vae = vae with { Trainer = vae.Trainer with { Seed = s } };
+            if (r.GetValue(epochs) is { } e) vae = vae with { Trainer = vae.Trainer.RescaledTo(e) };
+            VaeRunResult result = VaeCommands.TrainWithProgress(console, vae, folder, resume && File.Exists(folder.File(VaeRun.ConfigFile)), ct);
+            VaeCommands.Print(console, r.GetValue(run.Json), result, "quickstart finished");
+            return Task.FromResult(DeepRomCli.Success);
+        });
+        return command;
+    }
+}

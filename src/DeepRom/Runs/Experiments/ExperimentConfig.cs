@@ -1,0 +1,111 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace DeepRom.Runs.Experiments;
+
+/// <summary>
+/// A reproduction study: datasets to generate, a grid of trials (every combination of the listed values, each seed),
+/// the metrics to summarise and the published numbers to set beside them. Read from a JSON file.
+/// </summary>
+public sealed record ExperimentConfig
+{
+    public string Name { get; init; } = "";
+    public string Description { get; init; } = "";
+
+    /// <summary>Trial kind; "vae" for now (the disentangling-VAE workflow).</summary>
+    public string Kind { get; init; } = "vae";
+
+    /// <summary>Datasets the trials refer to by name, generated once into the study folder.</summary>
+    public List<DarcyDataSpec> Datasets { get; init; } = new();
+
+    /// <summary>The grid: each trial takes one value of each axis.</summary>
+    public TrialGrid Grid { get; init; } = new();
+
+    /// <summary>Settings shared by all trials (preset, epochs).</summary>
+    public TrialSettings Settings { get; init; } = new();
+
+    /// <summary>Columns the summary groups by, out of "dataset", "prior", "labels".</summary>
+    public List<string> GroupBy { get; init; } = new() { "dataset", "prior" };
+
+    /// <summary>Threshold of sd_mean above which a trial counts as disentangled.</summary>
+    public double DisentangledThreshold { get; init; } = 0.9;
+
+    /// <summary>Threshold of the test KL (nats per sample) below which a trial counts as over-regularised.</summary>
+    public double CollapsedKl { get; init; } = 0.1;
+
+    /// <summary>Published values to show beside each group, keyed by the group label (e.g. "gmm4 / standard / 8").</summary>
+    public Dictionary<string, string> Reference { get; init; } = new();
+
+    public string ReferenceSource { get; init; } = "";
+
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter() },
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    public static ExperimentConfig Read(string path)
+    {
+        if (!File.Exists(path)) throw new InputException(path, "config", "file not found");
+        ExperimentConfig config;
+        try
+        {
+            config = JsonSerializer.Deserialize<ExperimentConfig>(File.ReadAllText(path), Json) ?? throw new JsonException("empty");
+        }
+        catch (JsonException e)
+        {
+            throw new InputException(path, e.Path ?? "config", $"not a valid experiment config ({e.Message.Split('\n')[0]})");
+        }
+        config.Validate(path);
+        return config;
+    }
+
+    private void Validate(string path)
+    {
+        if (string.IsNullOrWhiteSpace(Name)) throw new InputException(path, "name", "missing");
+        if (Kind != "vae") throw new InputException(path, "kind", $"unknown trial kind '{Kind}' (supported: vae)");
+        if (Grid.Seeds < 1) throw new InputException(path, "grid.seeds", "must be at least 1");
+        if (Grid.Datasets.Count == 0) throw new InputException(path, "grid.datasets", "must name at least one dataset");
+        foreach (string d in Grid.Datasets)
+            if (Datasets.All(s => s.Name != d)) throw new InputException(path, "grid.datasets", $"'{d}' is not defined under datasets");
+        foreach (string p in Grid.Priors)
+            if (p is not ("standard" or "scaled" or "hierarchical")) throw new InputException(path, "grid.priors", $"unknown prior '{p}'");
+        foreach (string g in GroupBy)
+            if (g is not ("dataset" or "prior" or "labels")) throw new InputException(path, "group_by", $"unknown column '{g}'");
+        foreach (var d in Datasets)
+        {
+            if (d.Theta is not ("normal" or "scaled" or "gmm4")) throw new InputException(path, $"datasets.{d.Name}.theta", $"unknown distribution '{d.Theta}'");
+            if (d.Train < 2 || d.Test < 2) throw new InputException(path, $"datasets.{d.Name}", "train and test need at least 2 samples");
+        }
+    }
+}
+
+/// <summary>A Darcy KLE dataset of the study: theta distribution, sizes and data seed.</summary>
+public sealed record DarcyDataSpec
+{
+    public string Name { get; init; } = "";
+    public string Theta { get; init; } = "normal";
+    public int Kle { get; init; } = 2;
+    public int Train { get; init; } = 512;
+    public int Test { get; init; } = 512;
+    public int Seed { get; init; }
+}
+
+/// <summary>The axes of the trial grid.</summary>
+public sealed record TrialGrid
+{
+    public List<string> Datasets { get; init; } = new();
+    public List<string> Priors { get; init; } = new() { "standard" };
+    public List<int> Labels { get; init; } = new() { 0 };
+    public int Seeds { get; init; } = 1;
+}
+
+/// <summary>Settings shared by every trial.</summary>
+public sealed record TrialSettings
+{
+    public string Preset { get; init; } = "fast";
+    public int? Epochs { get; init; }
+}

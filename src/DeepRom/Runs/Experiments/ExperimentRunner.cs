@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text.Json;
+using DeepRom.Data;
+using DeepRom.Physics.Darcy;
+using DeepRom.Training;
+
+namespace DeepRom.Runs.Experiments;
+
+/// <summary>One finished trial of a study: its grid coordinates and test metrics.</summary>
+public sealed record TrialResult(string Key, string Dataset, string Prior, int Labels, int Seed, Dictionary<string, double?> Metrics);
+
+/// <summary>
+/// Runs a study resumably: datasets are generated once, finished trials (those with <c>metrics.json</c>) are skipped,
+/// an interrupted trial resumes from its checkpoint, and the summary is rewritten after every trial.
+/// </summary>
+public sealed class ExperimentRunner(ExperimentConfig config, string folder, Action<string>? log = null,
+    Func<string, IProgress<TrainingProgress>?>? progressFor = null)
+{
+    public string Folder { get; } = Path.GetFullPath(folder);
+
+    public IReadOnlyList<TrialResult> Run(CancellationToken ct = default)
+    {
+        Directory.CreateDirectory(Folder);
+        AtomicFile.WriteAllText(Path.Combine(Folder, "config.json"), JsonSerializer.Serialize(config, ExperimentConfig.Json), force: true);
+        var files = GenerateDatasets(ct);
+        var results = new List<TrialResult>();
+        var trials = Trials().ToList();
+        for (int t = 0; t < trials.Count; t++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var (dataset, prior, labels, seed) = trials[t];
+            string key = $"{dataset}_{prior}_labels{labels}_seed{seed}";
+            string trialPath = Path.Combine(Folder, "trials", key);
+            string metricsPath = Path.Combine(trialPath, VaeRun.MetricsFile);
+            Dictionary<string, double?> metrics;
+            if (File.Exists(metricsPath))
+            {
+                metrics = JsonSerializer.Deserialize<Dictionary<string, double?>>(File.ReadAllText(metricsPath))!;
+                log?.Invoke($"[{t + 1}/{trials.Count}] {key}: done before, skipped");
+            }
+            else
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(trialPath)!);
+                bool resume = new Checkpoint(Path.Combine(trialPath, "checkpoint")).Exists && File.Exists(Path.Combine(trialPath, VaeRun.ConfigFile));
+                var run = RunFolder.Open(trialPath, resume, force: !resume);
+                VaeRunConfig vae = VaeRunConfig.ForPreset(config.Settings.Preset, ParsePrior(prior)) with
+                {
+                    TrainData = files[dataset].Train,
+                    TestData = files[dataset].Test,
+                    Labels = labels,
+                };
+                var trainer = vae.Trainer with { Seed = seed };
+                if (config.Settings.Epochs is { } e) trainer = trainer.RescaledTo(e);
+                vae = vae with { Trainer = trainer };
+                log?.Invoke($"[{t + 1}/{trials.Count}] {key}: {(resume ? "resuming" : "training")}");
+                metrics = VaeRun.Train(vae, run, resume, progressFor?.Invoke(key), log, ct).Metrics;
+                log?.Invoke($"[{t + 1}/{trials.Count}] {key}: sd_mean {metrics.GetValueOrDefault("sd_mean"):0.###}, kl {metrics.GetValueOrDefault("kl"):0.###}");
+            }
+            results.Add(new TrialResult(key, dataset, prior, labels, seed, metrics));
+            new ExperimentSummary(config, results).Write(Folder);
+        }
+        return results;
+    }
+
+    private IEnumerable<(string Dataset, string Prior, int Labels, int Seed)> Trials()
+    {
+        foreach (string d in config.Grid.Datasets)
+            foreach (string p in config.Grid.Priors)
+                foreach (int l in config.Grid.Labels)
+                    for (int s = 0; s < config.Grid.Seeds; s++)
+                        yield return (d, p, l, s);
+    }
+
+    private Dictionary<string, (string Train, string Test)> GenerateDatasets(CancellationToken ct)
+    {
+        string dataFolder = Path.Combine(Folder, "data");
+        Directory.CreateDirectory(dataFolder);
+        var files = new Dictionary<string, (string, string)>();
+        foreach (var spec in config.Datasets)
+        {
+            string train = Path.Combine(dataFolder, $"{spec.Name}-train.h5"), test = Path.Combine(dataFolder, $"{spec.Name}-test.h5");
+            files[spec.Name] = (train, test);
+            if (!config.Grid.Datasets.Contains(spec.Name) || (File.Exists(train) && File.Exists(test))) continue;
+            log?.Invoke($"generating dataset {spec.Name} ({spec.Theta}, {spec.Train} + {spec.Test} samples)");
+            var kle = new KleCache(KleCache.DefaultFolder()).GetOrCompute(65, 0.1, spec.Kle, ct);
+            foreach (var (file, count, seed) in new[] { (train, spec.Train, 2 * spec.Seed), (test, spec.Test, 2 * spec.Seed + 1) })
+            {
+                var darcy = new DarcyConfig { KleModes = spec.Kle, Theta = ParseTheta(spec.Theta), Count = count, Seed = seed };
+                SnapshotFile.Write(file, DarcyGenerator.Generate(darcy, kle, null, ct), force: true);
+            }
+        }
+        return files;
+    }
+
+    private static Models.Priors.PriorKind ParsePrior(string name) =>
+        Enum.Parse<Models.Priors.PriorKind>(name, ignoreCase: true);
+
+    private static ThetaDistribution ParseTheta(string name) => Enum.Parse<ThetaDistribution>(name, ignoreCase: true);
+}

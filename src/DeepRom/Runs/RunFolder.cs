@@ -1,0 +1,69 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DeepRom.Data;
+
+namespace DeepRom.Runs;
+
+/// <summary>
+/// A run's folder: <c>config.json</c>, <c>metrics.json</c>, checkpoints, PNG plots and <c>report.html</c>.
+/// Opening refuses an existing folder unless the run is resumed or <c>force</c> starts it over.
+/// </summary>
+public sealed class RunFolder
+{
+    private static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    private RunFolder(string path) => Path = System.IO.Path.GetFullPath(path);
+
+    public string Path { get; }
+
+    /// <summary>Opens a folder for a new run (or a resumed one); throws <see cref="InputException"/> when that is not allowed.</summary>
+    public static RunFolder Open(string path, bool resume, bool force)
+    {
+        string full = System.IO.Path.GetFullPath(path);
+        bool exists = Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any();
+        if (System.IO.File.Exists(full)) throw new InputException(path, "run folder", "is a file, expected a folder");
+        if (resume)
+        {
+            if (!exists) throw new InputException(path, "run folder", "does not exist, nothing to resume");
+            return new RunFolder(full);
+        }
+        if (exists && !force) throw new InputException(path, "run folder", "already exists (use --resume to continue it or --force to start over)");
+        string? parent = System.IO.Path.GetDirectoryName(full);
+        if (parent is not null && !Directory.Exists(parent)) throw new InputException(path, "run folder", $"parent folder '{parent}' does not exist");
+        if (exists) Directory.Delete(full, recursive: true);
+        Directory.CreateDirectory(full);
+        return new RunFolder(full);
+    }
+
+    /// <summary>Opens an existing, finished or unfinished run for reading.</summary>
+    public static RunFolder Existing(string path)
+    {
+        if (!Directory.Exists(path)) throw new InputException(path, "run folder", "does not exist");
+        return new RunFolder(path);
+    }
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public void WriteJson(string name, JsonNode node) => AtomicFile.WriteAllText(File(name), node.ToJsonString(Indented), force: true);
+
+    public void WriteJson<T>(string name, T value) => AtomicFile.WriteAllText(File(name), JsonSerializer.Serialize(value, Indented), force: true);
+
+    public T ReadJson<T>(string name)
+    {
+        string path = File(name);
+        if (!System.IO.File.Exists(path)) throw new InputException(path, name, "missing (is this a DeepRom run folder?)");
+        try
+        {
+            return JsonSerializer.Deserialize<T>(System.IO.File.ReadAllText(path), Indented) ?? throw new JsonException("empty document");
+        }
+        catch (JsonException e)
+        {
+            throw new InputException(path, name, $"not valid JSON for this run ({e.Message})");
+        }
+    }
+}
