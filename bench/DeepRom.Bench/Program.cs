@@ -6,5 +6,6 @@ Console.WriteLine(which switch
 {
     "darcy" => DarcyBench.Run(count > 0 ? count : 1024),
     "vae-step" => VaeStepBench.Run(count > 0 ? count : 20),
+    "vae-profile" => VaeProfile.Run(count > 0 ? count : 10),
     _ => "usage: DeepRom.Bench darcy [samples] | vae-step [steps]",
 });

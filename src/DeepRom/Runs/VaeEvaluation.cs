@@ -45,8 +45,8 @@ public sealed class VaeEvaluation
             Tensor z = mu + (0.5 * logVar).exp() * randn_like(mu);
             Tensor mean = vae.Decode(mu);
             Tensor nll = 0.5 * ((y - mean).square() * (-logVarOut).exp() + logVarOut + Math.Log(2 * Math.PI));
-            nllSum += nll.sum().item<double>();
-            klSum += vae.Prior.Regularisation(mu, logVar, z).sum().item<double>();
+            nllSum += nll.sum().item<float>();
+            klSum += vae.Prior.Regularisation(mu, logVar, z).sum().item<float>();
             Copy(mu, means, start);
             Copy(z, samples, start);
             mean.contiguous().data<float>().CopyTo(reconstructions, start * c * pixels);
@@ -88,6 +88,21 @@ public sealed class VaeEvaluation
             Metrics = metrics,
             RelativeL2 = relL2,
         };
+    }
+
+    /// <summary>Posterior means of the given rows, (rows, d), in batches and without gradients.</summary>
+    public static double[,] EncodeMeans(DenseVae vae, SnapshotSet set, IReadOnlyList<int> rows)
+    {
+        var means = new double[rows.Count, vae.Config.Latents];
+        const int batch = 256;
+        for (int start = 0; start < rows.Count; start += batch)
+        {
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            Tensor y = SnapshotTensors.Fields(set, rows.Skip(start).Take(Math.Min(batch, rows.Count - start)).ToArray());
+            Copy(vae.Encode(y).Mu, means, start);
+        }
+        return means;
     }
 
     private static void Copy(Tensor source, double[,] target, int row)

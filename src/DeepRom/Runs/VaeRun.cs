@@ -41,6 +41,7 @@ public static class VaeRun
             Latents = latents,
             HiddenWidth = config.HiddenWidth,
             SeparateEncoders = config.SeparateEncoders,
+            OutputVariance = config.OutputVariance,
         };
         try { model.Validate(); config.Trainer.Validate(); }
         catch (ArgumentException e) { throw new InputException(config.TrainData, "fields", e.Message); }
@@ -56,7 +57,13 @@ public static class VaeRun
         int[] labelled = LabelledPositions(trainRows.Length, config.Labels, config.Trainer.Seed);
         using var objective = new VaeObjective(vae, SnapshotTensors.Fields(train, trainRows),
             theta is null ? null : SnapshotTensors.ToTensor(theta), labelled, config.Normalisation, config.LabelWeight);
-        var trainer = new Trainer(config.Trainer, objective, new Checkpoint(folder.File("checkpoint")), progress, log);
+        var trainer = new Trainer(config.Trainer, objective, new Checkpoint(folder.File("checkpoint")), progress, log)
+        {
+            Monitor = testSet.Params is null ? null : _ => new Dictionary<string, double>
+            {
+                ["test_sd_mean"] = Metrics.DisentanglementScore.Compute(VaeEvaluation.EncodeMeans(vae, testSet, testRows), SnapshotTensors.Params(testSet, testRows)!),
+            },
+        };
         TrainingState state = trainer.Run(resume, ct);
         AtomicFile.Write(folder.File(WeightsFile), force: true, temp => vae.save(temp));
 

@@ -34,6 +34,8 @@ public sealed record VaeRunConfig
 
     public bool SeparateEncoders { get; init; } = true;
 
+    public OutputVariance OutputVariance { get; init; } = OutputVariance.Learned;
+
     public TrainerConfig Trainer { get; init; } = new();
 
     /// <summary>
@@ -76,6 +78,7 @@ public sealed record VaeRunConfig
         Preset = "fast",
         Prior = prior,
         HiddenWidth = 64,
+        OutputVariance = OutputVariance.Calibrated,
         Trainer = new TrainerConfig
         {
             Epochs = 150,

@@ -16,6 +16,12 @@ namespace DeepRom.Training;
 public sealed class Trainer(TrainerConfig config, ITrainable model, Checkpoint? checkpoint = null,
     IProgress<TrainingProgress>? progress = null, Action<string>? log = null)
 {
+    /// <summary>
+    /// Called (with the module in eval mode) every <see cref="TrainerConfig.MonitorEvery"/> epochs and after the last;
+    /// what it returns joins that epoch's record, e.g. a validation metric.
+    /// </summary>
+    public Func<int, IReadOnlyDictionary<string, double>>? Monitor { get; init; }
+
     /// <summary>Trains from scratch, or from the checkpoint when <paramref name="resume"/>; returns the final state.</summary>
     public TrainingState Run(bool resume, CancellationToken ct = default)
     {
@@ -60,11 +66,17 @@ public sealed class Trainer(TrainerConfig config, ITrainable model, Checkpoint? 
                 continue;
             }
             Dispose(good);
+            bool last = epoch + 1 == config.Epochs;
+            if (Monitor is not null && (last || (epoch + 1) % Math.Max(1, config.MonitorEvery) == 0))
+            {
+                module.eval();
+                foreach (var (name, value) in Monitor(epoch)) means[name] = value;
+                module.train();
+            }
             state.EpochsDone = epoch + 1;
             state.Seconds = secondsBefore + clock.Elapsed.TotalSeconds;
             state.History.Add(new EpochRecord(epoch, means, state.Beta, lr, state.Seconds));
             progress?.Report(new TrainingProgress(epoch + 1, config.Epochs, means, state.Beta, lr, TimeSpan.FromSeconds(state.Seconds)));
-            bool last = epoch + 1 == config.Epochs;
             if (checkpoint is not null && (last || ct.IsCancellationRequested || lastCheckpoint.Elapsed.TotalMinutes >= config.CheckpointMinutes))
             {
                 checkpoint.Save(module, optimizer, state);

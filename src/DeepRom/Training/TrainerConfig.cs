@@ -16,6 +16,9 @@ public sealed record TrainerConfig
     /// <summary>How many non-finite losses are rolled back (halving the learning rate each time) before giving up.</summary>
     public int MaxRecoveries { get; init; } = 3;
 
+    /// <summary>Epochs between calls of the trainer's monitor (validation metrics recorded in the history).</summary>
+    public int MonitorEvery { get; init; } = 10;
+
     /// <summary>Intra-op threads for libtorch (0 = all cores).</summary>
     public int Threads { get; init; }
 

@@ -63,7 +63,8 @@ public sealed class DenseVae : nn.Module
         var (mu, logVar) = Encode(y);
         Tensor z = mu + (0.5 * logVar).exp() * randn_like(mu);
         Tensor mean = Decode(z);
-        Tensor nll = 0.5 * ((y - mean).square() * (-outputLogVar).exp() + outputLogVar + Math.Log(2 * Math.PI));
+        Tensor logVar2 = OutputLogVarianceFor(y, mean);
+        Tensor nll = 0.5 * ((y - mean).square() * (-logVar2).exp() + logVar2 + Math.Log(2 * Math.PI));
         Tensor reconstruction = nll.sum(1).mean();
         Tensor total = reconstruction;
         double regularisation = double.NaN;
@@ -85,6 +86,16 @@ public sealed class DenseVae : nn.Module
             supervision = ss.item<float>();
         }
         return new VaeLoss(total.MoveToOuterDisposeScope(), reconstruction.item<float>(), regularisation, supervision);
+    }
+
+    /// <summary>The learned log-variance, or (calibrated, in training) the ML value for these means, stored for evaluation.</summary>
+    private Tensor OutputLogVarianceFor(Tensor y, Tensor mean)
+    {
+        if (Config.OutputVariance == OutputVariance.Learned || !training) return outputLogVar;
+        using var noGrad = no_grad();
+        Tensor calibrated = (y - mean).square().mean(new long[] { 0, 1 }).clamp_min(1e-12).log();
+        outputLogVar.copy_(calibrated);
+        return calibrated;
     }
 
     /// <summary>Posterior means, a posterior sample and the mean reconstruction, without gradients.</summary>

@@ -27,6 +27,9 @@ public sealed record DenseVaeConfig
     /// <summary>Reference: the mean and the log-variance of q(z|y) come from two separate, identical encoders.</summary>
     public bool SeparateEncoders { get; init; } = true;
 
+    /// <summary>How the per-pixel output variance of p(y|z) is found.</summary>
+    public OutputVariance OutputVariance { get; init; } = OutputVariance.Learned;
+
     /// <summary>Smallest grid the derived shapes support.</summary>
     public const int MinimumGrid = 16;
 
