@@ -60,3 +60,58 @@ public class DenseVaeTests
         Assert.All(vae.parameters(), p => Assert.NotNull(p.grad));
     }
 }
+
+public class VaeLossTests
+{
+    [Fact]
+    public void Elbo_normalisation_weighs_the_kl_by_latents_over_pixels()
+    {
+        using var scope = NewDisposeScope();
+        var config = new DenseVaeConfig { Height = 32, Width = 32, HiddenWidth = 8 };
+        using var vae = new DenseVae(config, new StandardNormalPrior(2));
+        vae.eval();
+        var y = randn(3, 3, 32, 32);
+        manual_seed(1);
+        var perPixel = vae.Loss(y, beta: 0.7, regularise: true, LossNormalisation.PerPixelMean);
+        manual_seed(1);
+        var elbo = vae.Loss(y, beta: 0.7, regularise: true, LossNormalisation.Elbo);
+        Assert.Equal(perPixel.Reconstruction, elbo.Reconstruction, 3);
+        double klPerPixel = perPixel.Total.item<float>() - perPixel.Reconstruction;
+        double klElbo = elbo.Total.item<float>() - elbo.Reconstruction;
+        Assert.Equal(0.7 * perPixel.Regularisation, klPerPixel, 3);
+        Assert.Equal(klPerPixel * 2.0 / (32 * 32), klElbo, 6);
+    }
+
+    [Fact]
+    public void Semi_supervised_term_is_minus_log_posterior_density_of_the_labels()
+    {
+        using var scope = NewDisposeScope();
+        var config = new DenseVaeConfig { Height = 16, Width = 16, HiddenWidth = 8 };
+        using var vae = new DenseVae(config, new StandardNormalPrior(2));
+        vae.eval();
+        var y = randn(4, 3, 16, 16);
+        var theta = tensor(new float[] { 0.5f, -1f, 2f, 0.1f }).reshape(2, 2);
+        var rows = tensor(new long[] { 1, 3 });
+        var loss = vae.Loss(y, 1.0, regularise: false, LossNormalisation.PerPixelMean, theta, rows);
+        var (mu, logVar) = vae.Encode(y);
+        var m = mu.index_select(0, rows);
+        var lv = logVar.index_select(0, rows);
+        var logDensity = -0.5 * ((theta - m).square() / lv.exp() + lv + Math.Log(2 * Math.PI)).sum(1);
+        Assert.Equal(-logDensity.mean().item<float>(), loss.Supervision, 4);
+        Assert.Equal(loss.Reconstruction + loss.Supervision, loss.Total.item<float>(), 4);
+    }
+
+    [Fact]
+    public void Calibrated_variance_is_the_minibatch_mean_squared_residual()
+    {
+        using var scope = NewDisposeScope();
+        var config = new DenseVaeConfig { Height = 16, Width = 16, HiddenWidth = 8, OutputVariance = OutputVariance.Calibrated };
+        using var vae = new DenseVae(config, new StandardNormalPrior(2));
+        vae.train();
+        var y = randn(8, 3, 16, 16) * 0.1;
+        var loss = vae.Loss(y, 1.0, regularise: false, LossNormalisation.PerPixelMean);
+        // NLL per pixel at the ML variance s2 (per pixel, over samples and channels): sum_c 0.5 (log 2 pi s2 + 1), averaged.
+        double expected = (3 * 0.5 * (vae.OutputLogVariance + 1 + Math.Log(2 * Math.PI))).mean().item<float>();
+        Assert.Equal(expected, loss.Reconstruction, 3);
+    }
+}
