@@ -8,25 +8,11 @@ public sealed class PythonInteropFactAttribute : FactAttribute
 {
     public const string Python = "/usr/bin/python3";
 
-    private static readonly Lazy<string?> Unavailable = new(Probe);
+    private static readonly Lazy<string?> Unavailable = new(() => PythonRunner.Missing("h5py, numpy", "python3-h5py and python3-numpy"));
 
     public PythonInteropFactAttribute()
     {
         if (Unavailable.Value is { } reason) Skip = reason;
-    }
-
-    private static string? Probe()
-    {
-        if (!File.Exists(Python)) return $"{Python} not found (install python3-h5py and python3-numpy to run interop tests)";
-        try
-        {
-            var (code, _, error) = PythonRunner.Run(["-c", "import h5py, numpy"], TimeSpan.FromSeconds(30));
-            return code == 0 ? null : $"{Python} cannot import h5py and numpy: {error.Trim().Split('\n')[^1]}";
-        }
-        catch (Exception e)
-        {
-            return $"{Python} could not be started: {e.Message}";
-        }
     }
 }
 
@@ -53,12 +39,34 @@ internal static class PythonRunner
         return (process.ExitCode, output.Result, error.Result);
     }
 
-    /// <summary>Runs a script from tests/DeepRom.Tests/Data/python and fails the test on a non-zero exit.</summary>
-    public static string Script(string name, params string[] arguments)
+    /// <summary>
+    /// Null when /usr/bin/python3 imports <paramref name="modules"/> (comma-separated), otherwise why not, naming the
+    /// Debian <paramref name="packages"/> to install.
+    /// </summary>
+    public static string? Missing(string modules, string packages)
     {
-        string script = Path.Combine(ScriptFolder(), name);
-        var (code, output, error) = Run([script, .. arguments], TimeSpan.FromSeconds(60));
-        Assert.True(code == 0, $"{name} failed ({code}): {error}");
+        string python = PythonInteropFactAttribute.Python;
+        if (!File.Exists(python)) return $"{python} not found (install {packages} to run these tests)";
+        try
+        {
+            var (code, _, error) = Run(["-c", $"import {modules}"], TimeSpan.FromSeconds(30));
+            return code == 0 ? null : $"{python} cannot import {modules} (install {packages}): {error.Trim().Split('\n')[^1]}";
+        }
+        catch (Exception e)
+        {
+            return $"{python} could not be started: {e.Message}";
+        }
+    }
+
+    /// <summary>Runs a script from tests/DeepRom.Tests/Data/python and fails the test on a non-zero exit.</summary>
+    public static string Script(string name, params string[] arguments) =>
+        ScriptAt(Path.Combine(ScriptFolder(), name), TimeSpan.FromSeconds(60), arguments);
+
+    /// <summary>Runs the script at <paramref name="script"/> and fails the test on a non-zero exit; returns its stdout.</summary>
+    public static string ScriptAt(string script, TimeSpan timeout, params string[] arguments)
+    {
+        var (code, output, error) = Run([script, .. arguments], timeout);
+        Assert.True(code == 0, $"{Path.GetFileName(script)} failed ({code}): {error}");
         return output;
     }
 
