@@ -25,6 +25,22 @@ public class VaeTrainInputTests(TinyDarcyRun tiny)
         return line;
     }
 
+    [Theory]
+    [InlineData("--epochs", "0")]
+    [InlineData("--held-out", "0")]
+    [InlineData("--held-out", "1.5")]
+    [InlineData("--latents", "0")]
+    [InlineData("--hidden", "0")]
+    [InlineData("--labels", "-1")]
+    [InlineData("--prior", "flat")]
+    [InlineData("--loss", "l1")]
+    public async Task A_bad_option_value_is_refused_naming_the_option(string option, string value)
+    {
+        string run = NewRun();
+
+        await Refused(["vae", "train", "--data", tiny.Train, "--out", run, option, value], run, option);
+    }
+
     [Fact]
     public async Task A_grid_smaller_than_16_is_refused_naming_the_file_and_the_grid()
     {
@@ -110,6 +126,18 @@ public class VaeTrainInputTests(TinyDarcyRun tiny)
     }
 
     [Fact]
+    public async Task Evaluating_a_folder_that_is_not_a_run_is_refused_naming_the_missing_file()
+    {
+        string folder = NewRun();
+        Directory.CreateDirectory(folder);
+
+        var outcome = await Cli.Run("vae", "evaluate", "--run", folder, "--data", tiny.Test);
+
+        outcome.AssertBadInput("model.json");
+        Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
+    }
+
+    [Fact]
     public async Task A_truncated_checkpoint_is_refused_on_resume_naming_the_weights()
     {
         string run = NewRun();
@@ -117,9 +145,11 @@ public class VaeTrainInputTests(TinyDarcyRun tiny)
         string weights = Path.Combine(run, "checkpoint", "model.bin");
         byte[] bytes = File.ReadAllBytes(weights);
         File.WriteAllBytes(weights, bytes[..(bytes.Length / 2)]);
+        var before = Cli.Contents(run);
 
         var outcome = await Cli.Run(tiny.TrainArgs(run, "--test", tiny.Test, "--resume"));
 
-        outcome.AssertBadInput(weights);
+        outcome.AssertBadInput(weights, "corrupt");
+        Cli.AssertUnchanged(before, run);
     }
 }
