@@ -23,6 +23,9 @@ public static class DeepRomCli
         if (parsed.Errors.Count > 0)
         {
             string message = System.Text.RegularExpressions.Regex.Replace(parsed.Errors[0].Message, @"\s*\n\s*", " ");
+            // Some parser messages (e.g. a value outside AcceptOnlyFromAmong) do not say which option they are about.
+            if (OptionOf(parsed.Errors[0].SymbolResult) is { } option && !message.Contains(option, StringComparison.Ordinal))
+                message = $"{option}: {message}";
             stderr.WriteLine($"deeprom: {message} (see 'deeprom {string.Join(' ', CommandPath(parsed))} --help')");
             return BadInput;
         }
@@ -61,6 +64,13 @@ public static class DeepRomCli
         root.Add(ExperimentCommands.Build(console));
         return root;
     }
+
+    private static string? OptionOf(System.CommandLine.Parsing.SymbolResult? result) => result switch
+    {
+        System.CommandLine.Parsing.OptionResult o => o.Option.Name,
+        System.CommandLine.Parsing.ArgumentResult { Parent: System.CommandLine.Parsing.OptionResult o } => o.Option.Name,
+        _ => null,
+    };
 
     private static IEnumerable<string> CommandPath(ParseResult parsed)
     {

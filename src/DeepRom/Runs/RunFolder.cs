@@ -17,11 +17,24 @@ public sealed class RunFolder
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    private RunFolder(string path) => Path = System.IO.Path.GetFullPath(path);
+    private RunFolder(string path, bool replace, bool created)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        _replace = replace;
+        _created = created;
+    }
+
+    // A new run's folder is made (and a forced run's old folder deleted) only when the first file is placed in it,
+    // so that input refused after Open (bad data, bad options) leaves the disk as it was.
+    private readonly bool _replace;
+    private bool _created;
 
     public string Path { get; }
 
-    /// <summary>Opens a folder for a new run (or a resumed one); throws <see cref="InputException"/> when that is not allowed.</summary>
+    /// <summary>
+    /// Opens a folder for a new run (or a resumed one); throws <see cref="InputException"/> when that is not allowed.
+    /// A new folder is created, and with <paramref name="force"/> the old one deleted, at the first <see cref="File"/>.
+    /// </summary>
     public static RunFolder Open(string path, bool resume, bool force)
     {
         string full = System.IO.Path.GetFullPath(path);
@@ -30,24 +43,32 @@ public sealed class RunFolder
         if (resume)
         {
             if (!exists) throw new InputException(path, "run folder", "does not exist, nothing to resume");
-            return new RunFolder(full);
+            return new RunFolder(full, replace: false, created: true);
         }
         if (exists && !force) throw new InputException(path, "run folder", "already exists (use --resume to continue it or --force to start over)");
         string? parent = System.IO.Path.GetDirectoryName(full);
         if (parent is not null && !Directory.Exists(parent)) throw new InputException(path, "run folder", $"parent folder '{parent}' does not exist");
-        if (exists) Directory.Delete(full, recursive: true);
-        Directory.CreateDirectory(full);
-        return new RunFolder(full);
+        return new RunFolder(full, replace: exists, created: false);
     }
 
     /// <summary>Opens an existing, finished or unfinished run for reading.</summary>
     public static RunFolder Existing(string path)
     {
         if (!Directory.Exists(path)) throw new InputException(path, "run folder", "does not exist");
-        return new RunFolder(path);
+        return new RunFolder(path, replace: false, created: true);
     }
 
-    public string File(string name) => System.IO.Path.Combine(Path, name);
+    /// <summary>The path of a file in the run folder; creates the folder first if this run has not yet done so.</summary>
+    public string File(string name)
+    {
+        if (!_created)
+        {
+            if (_replace && Directory.Exists(Path)) Directory.Delete(Path, recursive: true);
+            Directory.CreateDirectory(Path);
+            _created = true;
+        }
+        return System.IO.Path.Combine(Path, name);
+    }
 
     public void WriteJson(string name, JsonNode node) => AtomicFile.WriteAllText(File(name), node.ToJsonString(Indented), force: true);
 

@@ -76,7 +76,7 @@ public sealed class VaeEvaluation
             metrics["sd_mean"] = DisentanglementScore.Compute(means, theta);
             metrics["sd_samples"] = DisentanglementScore.Compute(samples, theta);
             metrics["mig"] = MutualInformationGap.Compute(means, theta);
-            if (theta.GetLength(1) == d) metrics["s_kl"] = KlDisentanglementScore.Compute(theta, samples).Score;
+            if (theta.GetLength(1) == d) metrics["s_kl"] = KlScoreOrNull(theta, samples);
         }
         return new VaeEvaluation
         {
@@ -88,6 +88,16 @@ public sealed class VaeEvaluation
             Metrics = metrics,
             RelativeL2 = relL2,
         };
+    }
+
+    /// <summary>
+    /// S_KL, or null where its k-NN estimate is undefined (too few samples for k neighbours, a constant latent):
+    /// a small test set must not fail a finished training run.
+    /// </summary>
+    private static double? KlScoreOrNull(double[,] theta, double[,] samples)
+    {
+        try { return KlDisentanglementScore.Compute(theta, samples).Score; }
+        catch (ArgumentException) { return null; }
     }
 
     /// <summary>Posterior means of the given rows, (rows, d), in batches and without gradients.</summary>

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using DeepRom.Cli;
+
+namespace DeepRom.Tests.Cli;
+
+/// <summary>Every command and subcommand answers <c>--help</c> with exit 0 and its description.</summary>
+public class HelpTests
+{
+    private static IEnumerable<(string[] Path, Command Command)> Walk(Command command, string[] path)
+    {
+        yield return (path, command);
+        foreach (Command sub in command.Subcommands)
+            foreach (var item in Walk(sub, [.. path, sub.Name])) yield return item;
+    }
+
+    public static TheoryData<string> CommandPaths()
+    {
+        var root = DeepRomCli.BuildRoot(new CliConsole(TextWriter.Null, TextWriter.Null));
+        var data = new TheoryData<string>();
+        foreach (var (path, _) in Walk(root, [])) data.Add(string.Join(' ', path));
+        return data;
+    }
+
+    [Fact]
+    public void The_tree_holds_every_documented_command()
+    {
+        var root = DeepRomCli.BuildRoot(new CliConsole(TextWriter.Null, TextWriter.Null));
+        var paths = Walk(root, []).Select(item => string.Join(' ', item.Path)).ToHashSet();
+        foreach (string expected in new[] { "", "quickstart", "data", "data darcy", "vae", "vae train", "vae evaluate", "experiment", "experiment run" })
+            Assert.Contains(expected, paths);
+    }
+
+    [Theory]
+    [MemberData(nameof(CommandPaths))]
+    public async Task Help_exits_zero_and_shows_the_description(string path)
+    {
+        var root = DeepRomCli.BuildRoot(new CliConsole(TextWriter.Null, TextWriter.Null));
+        string[] words = path.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Command command = words.Aggregate((Command)root, (c, name) => c.Subcommands.Single(s => s.Name == name));
+        Assert.False(string.IsNullOrWhiteSpace(command.Description), $"'{path}' has no description");
+
+        var outcome = await Cli.Run([.. words, "--help"]);
+
+        outcome.AssertSuccess();
+        string flat(string s) => System.Text.RegularExpressions.Regex.Replace(s, @"\s+", " ");
+        Assert.Contains(flat(command.Description!), flat(outcome.Out));
+        foreach (Option option in command.Options.Where(o => !o.Hidden && o.Name.StartsWith("--")))
+            Assert.Contains(option.Name, outcome.Out);
+    }
+}
