@@ -131,6 +131,7 @@ public static class VaeCommands
         {
             $"{verb}: {result.Folder}",
             $"S_D (posterior means) {F("sd_mean")}, S_D (samples) {F("sd_samples")}, S_KL {F("s_kl")}, MIG {F("mig")}",
+            $"S_D of the true parameters themselves on this test set {F("sd_theta")} (finite-sample correlation keeps it below 1)",
             $"reconstruction NLL/pixel {F("rec_nll")}, KL {F("kl")}, relative L2 {F("rel_l2")}",
             $"report: {Path.Combine(result.Folder, "report.html")}",
         });
