@@ -99,7 +99,7 @@ public class RoundTripTests
                 set.Fields[i] = (float)((rng.NextDouble() - 0.5) * Math.Pow(10, rng.Next(-30, 30)));
             foreach (string ext in new[] { ".h5", ".npz" })
             {
-                string path = dir.File($"p{run++}{ext}");
+                string path = dir.File($"p{Interlocked.Increment(ref run)}{ext}"); // samples run on several threads
                 SnapshotFile.Write(path, set, force: false);
                 SampleSets.AssertEqual(set, SnapshotFile.Read(path));
             }
