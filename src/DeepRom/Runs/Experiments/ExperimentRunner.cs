@@ -64,10 +64,11 @@ public sealed class ExperimentRunner(ExperimentConfig config, string folder, Act
 
     private IEnumerable<(string Dataset, string Prior, int Labels, int Seed)> Trials()
     {
-        foreach (string d in config.Grid.Datasets)
-            foreach (string p in config.Grid.Priors)
-                foreach (int l in config.Grid.Labels)
-                    for (int s = 0; s < config.Grid.Seeds; s++)
+        // Seeds outermost: an unfinished study has results for every group before it has a second seed of any.
+        for (int s = 0; s < config.Grid.Seeds; s++)
+            foreach (string d in config.Grid.Datasets)
+                foreach (string p in config.Grid.Priors)
+                    foreach (int l in config.Grid.Labels)
                         yield return (d, p, l, s);
     }
 
