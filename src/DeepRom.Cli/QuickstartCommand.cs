@@ -35,8 +35,8 @@ public static class QuickstartCommand
             int s = r.GetValue(seed);
             string dataFolder = folder.File("data");
             Directory.CreateDirectory(dataFolder);
-            string train = Path.Combine(dataFolder, "train.h5"), test = Path.Combine(dataFolder, "test.h5");
-            if (!File.Exists(train) || !File.Exists(test))
+            var data = new DarcyDataPair(Path.Combine(dataFolder, "train.h5"), Path.Combine(dataFolder, "test.h5"));
+            if (!data.Exists)
             {
                 KleExpansion kle = console.WithProgress("KLE modes (S = 2)", 1, p =>
                 {
@@ -44,16 +44,11 @@ public static class QuickstartCommand
                     p.Report(1);
                     return e;
                 });
-                foreach (var (file, count, dataSeed) in new[] { (train, TrainSamples, 2 * s), (test, TestSamples, 2 * s + 1) })
-                {
-                    if (File.Exists(file)) continue;
-                    var config = new DarcyConfig { KleModes = 2, Theta = ThetaDistribution.Normal, Count = count, Seed = dataSeed };
-                    SnapshotSet set = console.WithProgress($"Darcy solves for {Path.GetFileName(file)}", count,
-                        p => DarcyGenerator.Generate(config, kle, new SyncProgress<int>(n => p.Report(n)), ct));
-                    SnapshotFile.Write(file, set, force: true);
-                }
+                data.Generate(kle, ThetaDistribution.Normal, TrainSamples, TestSamples, s,
+                    (file, count, generate) => console.WithProgress($"Darcy solves for {Path.GetFileName(file)}", count,
+                        p => generate(new SyncProgress<int>(n => p.Report(n)))), ct);
             }
-            VaeRunConfig vae = VaeRunConfig.Fast(PriorKind.Standard) with { TrainData = train, TestData = test };
+            VaeRunConfig vae = VaeRunConfig.Fast(PriorKind.Standard) with { TrainData = data.TrainFile, TestData = data.TestFile };
             vae = vae with { Trainer = vae.Trainer with { Seed = s } };
             if (r.GetValue(epochs) is { } e) vae = vae with { Trainer = vae.Trainer.RescaledTo(e) };
             VaeRunResult result = VaeCommands.TrainWithProgress(console, vae, folder, resume && File.Exists(folder.File(VaeRun.ConfigFile)), ct);

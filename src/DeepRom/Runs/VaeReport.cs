@@ -20,7 +20,7 @@ public static class VaeReport
         report.Summary(new Dictionary<string, string>
         {
             ["training data"] = config.TrainData,
-            ["evaluated on"] = ReferenceEquals(data, null) ? "" : $"{rows.Count} samples",
+            ["evaluated on"] = $"{rows.Count} samples",
             ["preset"] = config.Preset,
             ["prior"] = config.Prior.ToString(),
             ["latents"] = vae.Config.Latents.ToString(CultureInfo.InvariantCulture),

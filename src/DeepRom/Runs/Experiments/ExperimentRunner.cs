@@ -79,16 +79,12 @@ public sealed class ExperimentRunner(ExperimentConfig config, string folder, Act
         var files = new Dictionary<string, (string, string)>();
         foreach (var spec in config.Datasets)
         {
-            string train = Path.Combine(dataFolder, $"{spec.Name}-train.h5"), test = Path.Combine(dataFolder, $"{spec.Name}-test.h5");
-            files[spec.Name] = (train, test);
-            if (!config.Grid.Datasets.Contains(spec.Name) || (File.Exists(train) && File.Exists(test))) continue;
+            var pair = new DarcyDataPair(Path.Combine(dataFolder, $"{spec.Name}-train.h5"), Path.Combine(dataFolder, $"{spec.Name}-test.h5"));
+            files[spec.Name] = (pair.TrainFile, pair.TestFile);
+            if (!config.Grid.Datasets.Contains(spec.Name) || pair.Exists) continue;
             log?.Invoke($"generating dataset {spec.Name} ({spec.Theta}, {spec.Train} + {spec.Test} samples)");
             var kle = new KleCache(KleCache.DefaultFolder()).GetOrCompute(65, 0.1, spec.Kle, ct);
-            foreach (var (file, count, seed) in new[] { (train, spec.Train, 2 * spec.Seed), (test, spec.Test, 2 * spec.Seed + 1) })
-            {
-                var darcy = new DarcyConfig { KleModes = spec.Kle, Theta = ParseTheta(spec.Theta), Count = count, Seed = seed };
-                SnapshotFile.Write(file, DarcyGenerator.Generate(darcy, kle, null, ct), force: true);
-            }
+            pair.Generate(kle, ParseTheta(spec.Theta), spec.Train, spec.Test, spec.Seed, ct: ct);
         }
         return files;
     }
