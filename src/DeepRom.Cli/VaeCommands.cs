@@ -28,7 +28,7 @@ public static class VaeCommands
         var labels = new Option<int>("--labels") { Description = "Number of labelled training samples for the semi-supervised term -log q(z = theta | y).", DefaultValueFactory = _ => 0 };
         var preset = new Option<string>("--preset") { Description = "Schedule and architecture: fast (DeepRom's) or reference (seed 001's, hours per model).", DefaultValueFactory = _ => "fast" };
         preset.AcceptOnlyFromAmong("fast", "reference");
-        var epochs = new Option<int?>("--epochs") { Description = "Override the preset's number of epochs (phases keep their fractions)." };
+        var epochs = new Option<int?>("--epochs") { Description = "Override the preset's number of epochs (phases keep their fractions); with --resume, extend the run to this many epochs." };
         var seed = new Option<int>("--seed") { Description = "Random seed (initialisation, minibatches, noise, label choice, split).", DefaultValueFactory = _ => 0 };
         var latents = new Option<int?>("--latents") { Description = "Latent size (default: number of generative parameters, else 2)." };
         var normalisation = new Option<string>("--loss") { Description = "Loss normalisation: per-pixel (the reference's, beta ~2112x stronger than the ELBO's) or elbo.", DefaultValueFactory = _ => "per-pixel" };
@@ -48,7 +48,7 @@ public static class VaeCommands
             config = Customise(config, r.GetValue(data)!, r.GetValue(test), r.GetValue(heldOut), r.GetValue(labels), r.GetValue(epochs),
                 r.GetValue(seed), r.GetValue(latents), r.GetValue(normalisation)!, r.GetValue(beta), r.GetValue(hidden), r.GetValue(checkpointMinutes));
             var (folder, json) = run.Open(r);
-            VaeRunResult result = TrainWithProgress(console, config, folder, run.IsResume(r), ct);
+            VaeRunResult result = TrainWithProgress(console, config, folder, run.IsResume(r), ct, run.IsResume(r) ? r.GetValue(epochs) : null);
             Print(console, json, result, "trained");
             return Task.FromResult(DeepRomCli.Success);
         });
@@ -79,11 +79,11 @@ public static class VaeCommands
         return command;
     }
 
-    internal static VaeRunResult TrainWithProgress(CliConsole console, VaeRunConfig config, RunFolder folder, bool resume, CancellationToken ct)
+    internal static VaeRunResult TrainWithProgress(CliConsole console, VaeRunConfig config, RunFolder folder, bool resume, CancellationToken ct, int? extendTo = null)
     {
-        int epochs = config.Trainer.Epochs;
+        int epochs = extendTo ?? config.Trainer.Epochs;
         return console.WithTrainingProgress($"training ({config.Prior}, {config.Preset})", epochs,
-            progress => VaeRun.Train(config, folder, resume, progress, console.Log, ct));
+            progress => VaeRun.Train(config, folder, resume, progress, console.Log, ct, extendTo));
     }
 
     internal static VaeRunConfig Customise(VaeRunConfig config, string data, string? test, double heldOut, int labels, int? epochs,

@@ -24,10 +24,25 @@ public static class VaeRun
     public const string WeightsFile = "model.bin";
     public const string MetricsFile = "metrics.json";
 
+    /// <summary>
+    /// Trains (or, with <paramref name="resume"/>, continues) the run described by <paramref name="config"/>; a resumed
+    /// run takes its settings from the folder's <c>config.json</c>, except that <paramref name="extendTo"/> can raise
+    /// the number of epochs (phases and learning-rate steps keep their epochs).
+    /// </summary>
     public static VaeRunResult Train(VaeRunConfig config, RunFolder folder, bool resume,
-        IProgress<TrainingProgress>? progress = null, Action<string>? log = null, CancellationToken ct = default)
+        IProgress<TrainingProgress>? progress = null, Action<string>? log = null, CancellationToken ct = default, int? extendTo = null)
     {
-        if (resume) config = folder.ReadJson<VaeRunConfig>(ConfigFile);
+        if (resume)
+        {
+            config = folder.ReadJson<VaeRunConfig>(ConfigFile);
+            if (extendTo is { } epochs && epochs != config.Trainer.Epochs)
+            {
+                if (epochs < config.Trainer.Epochs)
+                    throw new InputException("--epochs", "value", $"a resumed run can only be extended: it is set to {config.Trainer.Epochs} epochs");
+                config = config with { Trainer = config.Trainer with { Epochs = epochs } };
+                folder.WriteJson(ConfigFile, config);
+            }
+        }
         SnapshotSet train = SnapshotFile.Read(config.TrainData);
         SnapshotTensors.RequireStatic2D(train, config.TrainData);
         var (trainRows, testSet, testRows) = Split(config, train);

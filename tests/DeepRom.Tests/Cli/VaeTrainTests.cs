@@ -130,4 +130,17 @@ public class VaeTrainTests(TinyDarcyRun tiny)
         outcome.AssertSuccess();
         Assert.Equal(12, (int)Metrics(run)["test_samples"]!);
     }
+
+    [Fact]
+    public async Task Resume_with_more_epochs_extends_a_finished_run_and_fewer_is_refused()
+    {
+        string run = tiny.File("extended");
+        (await Cli.Run(tiny.TrainArgs(run, "--test", tiny.Test, "--epochs", "2"))).AssertSuccess();
+        byte[] metricsBefore = File.ReadAllBytes(Path.Combine(run, "metrics.json"));
+        (await Cli.Run(tiny.TrainArgs(run, "--test", tiny.Test, "--epochs", "1", "--resume"))).AssertBadInput("--epochs", "extended");
+        Assert.Equal(metricsBefore, File.ReadAllBytes(Path.Combine(run, "metrics.json")));
+        (await Cli.Run(tiny.TrainArgs(run, "--test", tiny.Test, "--epochs", "3", "--resume"))).AssertSuccess();
+        Assert.Equal(3, (int)Metrics(run)["epochs"]!);
+        Assert.Contains("\"Epochs\": 3", File.ReadAllText(Path.Combine(run, "config.json")));
+    }
 }
