@@ -41,7 +41,9 @@ public sealed record VaeRunConfig
     /// <summary>
     /// seed 001's schedule: batch 64, 6500 epochs, 4000 reconstruction-only epochs, adaptive beta,
     /// learning rate 5e-4 then 1e-4 from epoch 5900, reference architecture (about 2.9 h per model on 2 cores).
-    /// The hierarchical prior uses the reference's longer HP schedule (14000 epochs, 6500 reconstruction-only).
+    /// The hierarchical prior uses the reference's longer HP schedule (14000 epochs, 6500 reconstruction-only,
+    /// learning rate 3e-4, 5e-5, 2.5e-5). The notes give those three rates but not the epochs at which they change;
+    /// DeepRom assumes the end of the reconstruction phase (6500) and epoch 12000.
     /// </summary>
     public static VaeRunConfig Reference(PriorKind prior) => prior == PriorKind.Hierarchical
         ? new()
