@@ -1,11 +1,34 @@
+using System.Text.Json;
 using DeepRom.Bench;
 
+// Benchmarks print their figures and also write them as JSON (bench/results/NAME.json by default, or --json PATH),
+// so that runs on different machines or commits can be compared by script. They never fail on timing.
 string which = args.Length > 0 ? args[0] : "help";
-int count = args.Length > 1 ? int.Parse(args[1]) : 0;
-Console.WriteLine(which switch
+int count = args.Length > 1 && int.TryParse(args[1], out int c) ? c : 0;
+string? jsonPath = args.SkipWhile(a => a != "--json").Skip(1).FirstOrDefault();
+string output = which switch
 {
     "darcy" => DarcyBench.Run(count > 0 ? count : 1024),
     "vae-step" => VaeStepBench.Run(count > 0 ? count : 20),
     "vae-profile" => VaeProfile.Run(count > 0 ? count : 10),
-    _ => "usage: DeepRom.Bench darcy [samples] | vae-step [steps]",
-});
+    _ => "",
+};
+if (output.Length == 0)
+{
+    Console.WriteLine("usage: DeepRom.Bench darcy [samples] | vae-step [steps] | vae-profile [repeats]  [--json PATH]");
+    return 2;
+}
+Console.WriteLine(output);
+jsonPath ??= Path.Combine("bench", "results", $"{which}.json");
+Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(jsonPath))!);
+var record = new
+{
+    benchmark = which,
+    argument = count,
+    utc = DateTime.UtcNow.ToString("u"),
+    processors = Environment.ProcessorCount,
+    figures = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+};
+File.WriteAllText(jsonPath, JsonSerializer.Serialize(record, new JsonSerializerOptions { WriteIndented = true }));
+Console.WriteLine($"(figures also written to {jsonPath})");
+return 0;

@@ -20,7 +20,7 @@ public static class VaeStepBench
         foreach (var (name, config) in new[]
                  {
                      ("reference (hidden 1152, learned variance)", new DenseVaeConfig()),
-                     ("fast (hidden 64, calibrated variance)", new DenseVaeConfig { HiddenWidth = 64, OutputVariance = OutputVariance.Calibrated }),
+                     ("fast (hidden 64, one encoder trunk, calibrated variance)", new DenseVaeConfig { HiddenWidth = 64, SeparateEncoders = false, OutputVariance = OutputVariance.Calibrated }),
                  })
         {
             foreach (int batch in new[] { 64, 1 })
