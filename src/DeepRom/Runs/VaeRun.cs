@@ -40,7 +40,6 @@ public static class VaeRun
                 if (epochs < config.Trainer.Epochs)
                     throw new InputException("--epochs", "value", $"a resumed run can only be extended: it is set to {config.Trainer.Epochs} epochs");
                 config = config with { Trainer = config.Trainer with { Epochs = epochs } };
-                folder.WriteJson(ConfigFile, config);
             }
         }
         SnapshotSet train = SnapshotFile.Read(config.TrainData);
@@ -80,6 +79,8 @@ public static class VaeRun
             },
         };
         TrainingState state = trainer.Run(resume, ct);
+        // An extension is recorded only once training from the checkpoint worked: refused input changes nothing.
+        if (resume && extendTo is not null) folder.WriteJson(ConfigFile, config);
         AtomicFile.Write(folder.File(WeightsFile), force: true, temp => vae.save(temp));
 
         VaeEvaluation evaluation = VaeEvaluation.Run(vae, testSet, testRows, config.Trainer.Seed, ct);
