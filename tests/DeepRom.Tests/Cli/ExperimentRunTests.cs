@@ -64,7 +64,16 @@ public class ExperimentRunTests(TinyDarcyRun tiny)
 
         var second = await Cli.Run("experiment", "run", config, "--out", results, "--json");
         second.AssertSuccess();
-        Assert.Contains("done before, skipped", second.Err);
+        Assert.Contains("skipped", second.Err);
         JsonDocument.Parse(second.Out).Dispose();
+
+        // The run folders stay out of git; the committed summary alone must keep the finished trial finished.
+        Directory.Delete(Path.Combine(results, "trials"), recursive: true);
+        byte[] summary = File.ReadAllBytes(Path.Combine(results, "summary.json"));
+        var third = await Cli.Run("experiment", "run", config, "--out", results);
+        third.AssertSuccess();
+        Assert.Contains("recorded in summary.json, skipped", third.Err);
+        Assert.False(Directory.Exists(Path.Combine(results, "trials")) && Directory.EnumerateFileSystemEntries(Path.Combine(results, "trials")).Any());
+        Assert.Equal(summary, File.ReadAllBytes(Path.Combine(results, "summary.json")));
     }
 }

@@ -22,6 +22,9 @@ public sealed class ExperimentRunner(ExperimentConfig config, string folder, Act
     {
         Directory.CreateDirectory(Folder);
         AtomicFile.WriteAllText(Path.Combine(Folder, "config.json"), JsonSerializer.Serialize(config, ExperimentConfig.Json), force: true);
+        // Trials recorded in an earlier summary count as finished even when their run folders are gone (the
+        // folders stay out of git; the summary is kept), so a study continues across machines.
+        var recorded = RecordedTrials();
         var files = GenerateDatasets(ct);
         var results = new List<TrialResult>();
         var trials = Trials().ToList();
@@ -33,7 +36,12 @@ public sealed class ExperimentRunner(ExperimentConfig config, string folder, Act
             string trialPath = Path.Combine(Folder, "trials", key);
             string metricsPath = Path.Combine(trialPath, VaeRun.MetricsFile);
             Dictionary<string, double?> metrics;
-            if (File.Exists(metricsPath))
+            if (recorded.TryGetValue(key, out var earlier))
+            {
+                metrics = earlier.Metrics;
+                log?.Invoke($"[{t + 1}/{trials.Count}] {key}: recorded in summary.json, skipped");
+            }
+            else if (File.Exists(metricsPath))
             {
                 metrics = JsonSerializer.Deserialize<Dictionary<string, double?>>(File.ReadAllText(metricsPath))!;
                 log?.Invoke($"[{t + 1}/{trials.Count}] {key}: done before, skipped");
@@ -60,6 +68,22 @@ public sealed class ExperimentRunner(ExperimentConfig config, string folder, Act
             new ExperimentSummary(config, results).Write(Folder);
         }
         return results;
+    }
+
+    private Dictionary<string, TrialResult> RecordedTrials()
+    {
+        string path = Path.Combine(Folder, "summary.json");
+        if (!File.Exists(path)) return new();
+        try
+        {
+            var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))?["trials"];
+            var trials = node?.Deserialize<List<TrialResult>>() ?? new();
+            return trials.ToDictionary(t => t.Key);
+        }
+        catch (JsonException e)
+        {
+            throw new InputException(path, "trials", $"cannot read the recorded trials ({e.Message.Split('\n')[0]})");
+        }
     }
 
     private IEnumerable<(string Dataset, string Prior, int Labels, int Seed)> Trials()
