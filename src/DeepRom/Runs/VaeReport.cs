@@ -94,14 +94,11 @@ public static class VaeReport
     private static IReadOnlyList<float[]> Traverse(DenseVae vae, VaeEvaluation evaluation, int latent, int pixels)
     {
         int d = vae.Config.Latents, n = evaluation.PosteriorMeans.GetLength(0);
+        var centre = new double[d];
+        for (int r = 0; r < n; r++) for (int j = 0; j < d; j++) centre[j] += evaluation.PosteriorMeans[r, j] / n;
         var codes = new float[TraversalValues.Length * d];
         for (int k = 0; k < TraversalValues.Length; k++)
-            for (int j = 0; j < d; j++)
-            {
-                double mean = 0;
-                for (int r = 0; r < n; r++) mean += evaluation.PosteriorMeans[r, j];
-                codes[k * d + j] = j == latent ? (float)TraversalValues[k] : (float)(mean / n);
-            }
+            for (int j = 0; j < d; j++) codes[k * d + j] = (float)(j == latent ? TraversalValues[k] : centre[j]);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         vae.eval();
