@@ -76,10 +76,15 @@ public class DisentanglementScoreTests
         });
     }
 
+    // The shift by 3 below erases a latent whose spread is far below 3's round-off (CsCheck likes values such as
+    // 1e-92), so the invariance is checked only on latents whose spread survives it in floating point.
+    private static bool SpreadSurvivesShift(double[,] z) =>
+        DisentanglementScore.ColumnStds(z).All(sd => sd > 1e-6);
+
     [Fact]
     public void Score_is_invariant_to_scaling_and_sign_flips_of_latents()
     {
-        Cases.Sample(c =>
+        Cases.Where(c => SpreadSurvivesShift(c.Z)).Sample(c =>
         {
             var scaled = (double[,])c.Z.Clone();
             for (int r = 0; r < scaled.GetLength(0); r++)
