@@ -6,16 +6,17 @@ using DeepRom.Bench;
 string which = args.Length > 0 ? args[0] : "help";
 int count = args.Length > 1 && int.TryParse(args[1], out int c) ? c : 0;
 string? jsonPath = args.SkipWhile(a => a != "--json").Skip(1).FirstOrDefault();
+string? only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
 string output = which switch
 {
     "darcy" => DarcyBench.Run(count > 0 ? count : 1024),
-    "vae-step" => VaeStepBench.Run(count > 0 ? count : 20),
+    "vae-step" => VaeStepBench.Run(count > 0 ? count : 20, only),
     "vae-profile" => VaeProfile.Run(count > 0 ? count : 10),
     _ => "",
 };
 if (output.Length == 0)
 {
-    Console.WriteLine("usage: DeepRom.Bench darcy [samples] | vae-step [steps] | vae-profile [repeats]  [--json PATH]");
+    Console.WriteLine("usage: DeepRom.Bench darcy [samples] | vae-step [steps] [--only reference|fast] | vae-profile [repeats]  [--json PATH]");
     return 2;
 }
 Console.WriteLine(output);

@@ -14,7 +14,7 @@ namespace DeepRom.Bench;
 /// </summary>
 public static class VaeStepBench
 {
-    public static string Run(int steps)
+    public static string Run(int steps, string? only = null)
     {
         var lines = new List<string> { $"libtorch threads {torch.get_num_threads()}, {steps} steps each" };
         foreach (var (name, config) in new[]
@@ -23,7 +23,9 @@ public static class VaeStepBench
                      ("fast (hidden 64, one encoder trunk, calibrated variance)", new DenseVaeConfig { HiddenWidth = 64, SeparateEncoders = false, OutputVariance = OutputVariance.Calibrated }),
                  })
         {
-            foreach (int batch in new[] { 64, 1 })
+            // --only reference|fast runs that network at batch 64 alone, e.g. to attach a sampling profiler.
+            if (only is not null && !name.StartsWith(only, StringComparison.Ordinal)) continue;
+            foreach (int batch in only is null ? new[] { 64, 1 } : new[] { 64 })
             {
                 manual_seed(1);
                 using var vae = new DenseVae(config, new StandardNormalPrior(2));

@@ -36,17 +36,19 @@ public static class VaeCommands
         var beta = new Option<string?>("--beta-schedule") { Description = "adaptive (reference rule), linear, cyclical or constant (default: the preset's)." };
         beta.AcceptOnlyFromAmong("adaptive", "linear", "cyclical", "constant");
         var hidden = new Option<int?>("--hidden") { Description = "Hidden width of the encoder/decoder MLPs (preset's default; 1152 = reference)." };
+        var outputVariance = new Option<string?>("--output-variance") { Description = "Variance of p(y|z): learned (reference), calibrated (ML per pixel) or calibrated-per-channel (default: the preset's)." };
+        outputVariance.AcceptOnlyFromAmong("learned", "calibrated", "calibrated-per-channel");
         var checkpointMinutes = new Option<double>("--checkpoint-minutes") { Description = "Minutes between checkpoints.", DefaultValueFactory = _ => 2.0 };
         var run = RunOptions.Create("Run folder to write (config.json, metrics.json, checkpoints, plots, report.html).");
         var command = new Command("train", "Train a DenseVAE, evaluate it on the test set and write a run folder with metrics, plots and report.html.");
-        foreach (Option o in new Option[] { data, test, heldOut, prior, labels, preset, epochs, seed, latents, normalisation, beta, hidden, checkpointMinutes }) command.Add(o);
+        foreach (Option o in new Option[] { data, test, heldOut, prior, labels, preset, epochs, seed, latents, normalisation, beta, hidden, outputVariance, checkpointMinutes }) command.Add(o);
         run.AddTo(command);
         command.SetAction((ParseResult r, CancellationToken ct) =>
         {
             PriorKind priorKind = ParsePrior(r.GetValue(prior)!);
             VaeRunConfig config = VaeRunConfig.ForPreset(r.GetValue(preset)!, priorKind);
             config = Customise(config, r.GetValue(data)!, r.GetValue(test), r.GetValue(heldOut), r.GetValue(labels), r.GetValue(epochs),
-                r.GetValue(seed), r.GetValue(latents), r.GetValue(normalisation)!, r.GetValue(beta), r.GetValue(hidden), r.GetValue(checkpointMinutes));
+                r.GetValue(seed), r.GetValue(latents), r.GetValue(normalisation)!, r.GetValue(beta), r.GetValue(hidden), r.GetValue(outputVariance), r.GetValue(checkpointMinutes));
             var (folder, json) = run.Open(r);
             VaeRunResult result = TrainWithProgress(console, config, folder, run.IsResume(r), ct, run.IsResume(r) ? r.GetValue(epochs) : null);
             Print(console, json, result, "trained");
@@ -87,7 +89,7 @@ public static class VaeCommands
     }
 
     internal static VaeRunConfig Customise(VaeRunConfig config, string data, string? test, double heldOut, int labels, int? epochs,
-        int seed, int? latents, string normalisation, string? beta, int? hidden, double checkpointMinutes)
+        int seed, int? latents, string normalisation, string? beta, int? hidden, string? outputVariance, double checkpointMinutes)
     {
         TrainerConfig trainer = config.Trainer with { Seed = seed, CheckpointMinutes = checkpointMinutes };
         if (epochs is { } e)
@@ -108,6 +110,7 @@ public static class VaeCommands
             Labels = labels,
             Latents = latents,
             HiddenWidth = hidden ?? config.HiddenWidth,
+            OutputVariance = outputVariance is null ? config.OutputVariance : VaeRunConfig.ParseOutputVariance(outputVariance, "--output-variance"),
             Normalisation = normalisation == "elbo" ? LossNormalisation.Elbo : LossNormalisation.PerPixelMean,
             Trainer = trainer,
         };

@@ -7,8 +7,8 @@ namespace DeepRom.Models.Vae;
 
 /// <summary>
 /// The DenseVAE of seed 001: dense convolutional encoder(s) for q(z|y) = N(mu(y), exp(logvar(y))), dense decoder
-/// for the mean of a Gaussian p(y|z) with one learned log-variance per pixel (shared by channels and samples), and a
-/// latent prior. Accepts any channel count, any grid of at least 16 x 16 and any latent size.
+/// for the mean of a Gaussian p(y|z) with one learned log-variance per pixel (shared by channels and samples; per
+/// channel and pixel with <see cref="OutputVariance.CalibratedPerChannel"/>), and a latent prior. Accepts any channel count, any grid of at least 16 x 16 and any latent size.
 /// </summary>
 public sealed class DenseVae : nn.Module
 {
@@ -26,7 +26,9 @@ public sealed class DenseVae : nn.Module
         meanEncoder = new DenseEncoder(config, config.SeparateEncoders ? config.Latents : 2 * config.Latents);
         logVarEncoder = config.SeparateEncoders ? new DenseEncoder(config, config.Latents) : null;
         decoder = new DenseDecoder(config);
-        outputLogVar = new Parameter(zeros(config.Height, config.Width));
+        outputLogVar = new Parameter(config.OutputVariance == OutputVariance.CalibratedPerChannel
+            ? zeros(config.Channels, config.Height, config.Width)
+            : zeros(config.Height, config.Width));
         this.prior = prior;
         RegisterComponents();
     }
@@ -35,7 +37,7 @@ public sealed class DenseVae : nn.Module
 
     public LatentPrior Prior => prior;
 
-    /// <summary>The learned per-pixel log-variance of p(y|z), shape (H, W).</summary>
+    /// <summary>The log-variance of p(y|z), shape (H, W), or (C, H, W) when calibrated per channel.</summary>
     public Tensor OutputLogVariance => outputLogVar;
 
     /// <summary>Posterior mean and log-variance, each (N, d).</summary>
@@ -93,7 +95,8 @@ public sealed class DenseVae : nn.Module
     {
         if (Config.OutputVariance == OutputVariance.Learned || !training) return outputLogVar;
         using var noGrad = no_grad();
-        Tensor calibrated = (y - mean).square().mean(new long[] { 0, 1 }).clamp_min(1e-12).log();
+        long[] pooled = Config.OutputVariance == OutputVariance.CalibratedPerChannel ? [0] : [0, 1];
+        Tensor calibrated = (y - mean).square().mean(pooled).clamp_min(1e-12).log();
         outputLogVar.copy_(calibrated);
         return calibrated;
     }

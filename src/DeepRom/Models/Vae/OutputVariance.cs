@@ -1,6 +1,6 @@
 namespace DeepRom.Models.Vae;
 
-/// <summary>How the DenseVAE finds its per-pixel output log-variance (one value per pixel, shared by channels and samples).</summary>
+/// <summary>How the DenseVAE finds the log-variance of p(y|z): one value per pixel shared by channels, or one per channel and pixel.</summary>
 public enum OutputVariance
 {
     /// <summary>
@@ -15,4 +15,12 @@ public enum OutputVariance
     /// pixel. Same loss at the optimum, reached at once instead of after many epochs.
     /// </summary>
     Calibrated,
+
+    /// <summary>
+    /// Calibrated as above, but one variance per channel and pixel (mean squared residual over the minibatch only).
+    /// With a shared variance the channel with the largest residuals sets it and a quieter channel (the Darcy
+    /// pressure next to the velocities) weighs little in the NLL; with its own variance every channel is fitted
+    /// relative to its own error scale.
+    /// </summary>
+    CalibratedPerChannel,
 }

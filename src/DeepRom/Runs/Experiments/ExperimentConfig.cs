@@ -75,6 +75,9 @@ public sealed record ExperimentConfig
             if (p is not ("standard" or "scaled" or "hierarchical")) throw new InputException(path, "grid.priors", $"unknown prior '{p}'");
         foreach (string g in GroupBy)
             if (g is not ("dataset" or "prior" or "labels")) throw new InputException(path, "group_by", $"unknown column '{g}'");
+        if (Settings.Preset is not ("fast" or "reference")) throw new InputException(path, "settings.preset", $"unknown preset '{Settings.Preset}'");
+        if (Settings.Epochs is < 1) throw new InputException(path, "settings.epochs", "must be at least 1");
+        if (Settings.OutputVariance is { } v) VaeRunConfig.ParseOutputVariance(v, $"{path}: settings.output_variance");
         foreach (var d in Datasets)
         {
             if (d.Theta is not ("normal" or "scaled" or "gmm4")) throw new InputException(path, $"datasets.{d.Name}.theta", $"unknown distribution '{d.Theta}'");
@@ -108,4 +111,7 @@ public sealed record TrialSettings
 {
     public string Preset { get; init; } = "fast";
     public int? Epochs { get; init; }
+
+    /// <summary>learned, calibrated or calibrated-per-channel; null keeps the preset's.</summary>
+    public string? OutputVariance { get; init; }
 }

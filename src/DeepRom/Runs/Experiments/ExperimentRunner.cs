@@ -60,6 +60,7 @@ public sealed class ExperimentRunner(ExperimentConfig config, string folder, Act
                 var trainer = vae.Trainer with { Seed = seed };
                 if (config.Settings.Epochs is { } e) trainer = trainer.RescaledTo(e);
                 vae = vae with { Trainer = trainer };
+                if (config.Settings.OutputVariance is { } v) vae = vae with { OutputVariance = VaeRunConfig.ParseOutputVariance(v, "settings.output_variance") };
                 log?.Invoke($"[{t + 1}/{trials.Count}] {key}: {(resume ? "resuming" : "training")}");
                 metrics = VaeRun.Train(vae, run, resume, progressFor?.Invoke(key), log, ct).Metrics;
                 log?.Invoke($"[{t + 1}/{trials.Count}] {key}: sd_mean {metrics.GetValueOrDefault("sd_mean"):0.###}, kl {metrics.GetValueOrDefault("kl"):0.###}");
