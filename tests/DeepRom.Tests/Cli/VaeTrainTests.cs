@@ -143,4 +143,16 @@ public class VaeTrainTests(TinyDarcyRun tiny)
         Assert.Equal(3, (int)Metrics(run)["epochs"]!);
         Assert.Contains("\"Epochs\": 3", File.ReadAllText(Path.Combine(run, "config.json")));
     }
+
+    [Fact]
+    public async Task A_per_channel_output_variance_is_kept_through_the_checkpoint_and_re_evaluation()
+    {
+        string run = tiny.File("per-channel");
+        (await Cli.Run(tiny.TrainArgs(run, "--test", tiny.Test, "--output-variance", "calibrated-per-channel"))).AssertSuccess();
+        Assert.Contains("\"CalibratedPerChannel\"", File.ReadAllText(Path.Combine(run, "config.json")));
+        var outcome = await Cli.Run("vae", "evaluate", "--run", run, "--data", tiny.Test, "--json");
+        outcome.AssertSuccess();
+        using var doc = JsonDocument.Parse(outcome.Out);
+        Assert.Equal((double)Metrics(run)["rec_nll"]!, doc.RootElement.GetProperty("metrics").GetProperty("rec_nll").GetDouble(), 6);
+    }
 }
