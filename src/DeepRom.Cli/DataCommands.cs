@@ -36,7 +36,7 @@ public static class DataCommands
                 Nodes = r.GetValue(nodes),
                 CorrelationLength = r.GetValue(length),
                 KleModes = r.GetValue(kle),
-                Theta = ParseTheta(r.GetValue(theta)!),
+                Theta = ChoiceName.Parse<ThetaDistribution>(r.GetValue(theta)!, "--theta", "value"),
                 Count = r.GetValue(count),
                 Seed = r.GetValue(seed),
             };
@@ -84,14 +84,6 @@ public static class DataCommands
         });
         return command;
     }
-
-    internal static ThetaDistribution ParseTheta(string name) => name switch
-    {
-        "normal" => ThetaDistribution.Normal,
-        "scaled" => ThetaDistribution.Scaled,
-        "gmm4" => ThetaDistribution.Gmm4,
-        _ => throw new InputException("--theta", name, "unknown distribution (use normal, scaled or gmm4)"),
-    };
 
     internal static void Require(bool condition, string option, string problem)
     {

@@ -45,7 +45,7 @@ public static class VaeCommands
         run.AddTo(command);
         command.SetAction((ParseResult r, CancellationToken ct) =>
         {
-            PriorKind priorKind = ParsePrior(r.GetValue(prior)!);
+            PriorKind priorKind = ChoiceName.Parse<PriorKind>(r.GetValue(prior)!, "--prior", "value");
             VaeRunConfig config = VaeRunConfig.ForPreset(r.GetValue(preset)!, priorKind);
             config = Customise(config, r.GetValue(data)!, r.GetValue(test), r.GetValue(heldOut), r.GetValue(labels), r.GetValue(epochs),
                 r.GetValue(seed), r.GetValue(latents), r.GetValue(normalisation)!, r.GetValue(beta), r.GetValue(hidden), r.GetValue(outputVariance), r.GetValue(checkpointMinutes));
@@ -110,19 +110,11 @@ public static class VaeCommands
             Labels = labels,
             Latents = latents,
             HiddenWidth = hidden ?? config.HiddenWidth,
-            OutputVariance = outputVariance is null ? config.OutputVariance : VaeRunConfig.ParseOutputVariance(outputVariance, "--output-variance"),
+            OutputVariance = outputVariance is null ? config.OutputVariance : ChoiceName.Parse<OutputVariance>(outputVariance, "--output-variance", "value"),
             Normalisation = normalisation == "elbo" ? LossNormalisation.Elbo : LossNormalisation.PerPixelMean,
             Trainer = trainer,
         };
     }
-
-    internal static PriorKind ParsePrior(string name) => name switch
-    {
-        "standard" => PriorKind.Standard,
-        "scaled" => PriorKind.Scaled,
-        "hierarchical" => PriorKind.Hierarchical,
-        _ => throw new InputException("--prior", name, "unknown prior (use standard, scaled or hierarchical)"),
-    };
 
     internal static void Print(CliConsole console, bool json, VaeRunResult result, string verb)
     {

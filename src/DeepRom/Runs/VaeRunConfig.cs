@@ -100,13 +100,4 @@ public sealed record VaeRunConfig
         "reference" => Reference(prior),
         _ => throw new InputException("--preset", preset, "unknown preset (use fast or reference)"),
     };
-
-    /// <summary>The output variance named learned, calibrated or calibrated-per-channel; <paramref name="source"/> names the option or file in the error.</summary>
-    public static OutputVariance ParseOutputVariance(string name, string source) => name switch
-    {
-        "learned" => OutputVariance.Learned,
-        "calibrated" => OutputVariance.Calibrated,
-        "calibrated-per-channel" => OutputVariance.CalibratedPerChannel,
-        _ => throw new InputException(source, name, "unknown output variance (use learned, calibrated or calibrated-per-channel)"),
-    };
 }

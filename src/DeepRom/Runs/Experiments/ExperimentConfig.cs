@@ -1,5 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using DeepRom.Models.Priors;
+using DeepRom.Models.Vae;
+using DeepRom.Physics.Darcy;
 
 namespace DeepRom.Runs.Experiments;
 
@@ -71,16 +74,15 @@ public sealed record ExperimentConfig
         if (Grid.Datasets.Count == 0) throw new InputException(path, "grid.datasets", "must name at least one dataset");
         foreach (string d in Grid.Datasets)
             if (Datasets.All(s => s.Name != d)) throw new InputException(path, "grid.datasets", $"'{d}' is not defined under datasets");
-        foreach (string p in Grid.Priors)
-            if (p is not ("standard" or "scaled" or "hierarchical")) throw new InputException(path, "grid.priors", $"unknown prior '{p}'");
+        foreach (string p in Grid.Priors) ChoiceName.Parse<PriorKind>(p, path, "grid.priors");
         foreach (string g in GroupBy)
             if (g is not ("dataset" or "prior" or "labels")) throw new InputException(path, "group_by", $"unknown column '{g}'");
         if (Settings.Preset is not ("fast" or "reference")) throw new InputException(path, "settings.preset", $"unknown preset '{Settings.Preset}'");
         if (Settings.Epochs is < 1) throw new InputException(path, "settings.epochs", "must be at least 1");
-        if (Settings.OutputVariance is { } v) VaeRunConfig.ParseOutputVariance(v, $"{path}: settings.output_variance");
+        if (Settings.OutputVariance is { } v) ChoiceName.Parse<OutputVariance>(v, path, "settings.output_variance");
         foreach (var d in Datasets)
         {
-            if (d.Theta is not ("normal" or "scaled" or "gmm4")) throw new InputException(path, $"datasets.{d.Name}.theta", $"unknown distribution '{d.Theta}'");
+            ChoiceName.Parse<ThetaDistribution>(d.Theta, path, $"datasets.{d.Name}.theta");
             if (d.Train < 2 || d.Test < 2) throw new InputException(path, $"datasets.{d.Name}", "train and test need at least 2 samples");
         }
     }

@@ -51,7 +51,7 @@ public sealed class ExperimentRunner(ExperimentConfig config, string folder, Act
                 Directory.CreateDirectory(Path.GetDirectoryName(trialPath)!);
                 bool resume = new Checkpoint(Path.Combine(trialPath, "checkpoint")).Exists && File.Exists(Path.Combine(trialPath, VaeRun.ConfigFile));
                 var run = RunFolder.Open(trialPath, resume, force: !resume);
-                VaeRunConfig vae = VaeRunConfig.ForPreset(config.Settings.Preset, ParsePrior(prior)) with
+                VaeRunConfig vae = VaeRunConfig.ForPreset(config.Settings.Preset, ChoiceName.Parse<Models.Priors.PriorKind>(prior, "grid.priors", "value")) with
                 {
                     TrainData = files[dataset].Train,
                     TestData = files[dataset].Test,
@@ -60,7 +60,7 @@ public sealed class ExperimentRunner(ExperimentConfig config, string folder, Act
                 var trainer = vae.Trainer with { Seed = seed };
                 if (config.Settings.Epochs is { } e) trainer = trainer.RescaledTo(e);
                 vae = vae with { Trainer = trainer };
-                if (config.Settings.OutputVariance is { } v) vae = vae with { OutputVariance = VaeRunConfig.ParseOutputVariance(v, "settings.output_variance") };
+                if (config.Settings.OutputVariance is { } v) vae = vae with { OutputVariance = ChoiceName.Parse<Models.Vae.OutputVariance>(v, "settings.output_variance", "value") };
                 log?.Invoke($"[{t + 1}/{trials.Count}] {key}: {(resume ? "resuming" : "training")}");
                 metrics = VaeRun.Train(vae, run, resume, progressFor?.Invoke(key), log, ct).Metrics;
                 log?.Invoke($"[{t + 1}/{trials.Count}] {key}: sd_mean {metrics.GetValueOrDefault("sd_mean"):0.###}, kl {metrics.GetValueOrDefault("kl"):0.###}");
@@ -109,13 +109,8 @@ public sealed class ExperimentRunner(ExperimentConfig config, string folder, Act
             if (!config.Grid.Datasets.Contains(spec.Name) || pair.Exists) continue;
             log?.Invoke($"generating dataset {spec.Name} ({spec.Theta}, {spec.Train} + {spec.Test} samples)");
             var kle = new KleCache(KleCache.DefaultFolder()).GetOrCompute(65, 0.1, spec.Kle, ct);
-            pair.Generate(kle, ParseTheta(spec.Theta), spec.Train, spec.Test, spec.Seed, ct: ct);
+            pair.Generate(kle, ChoiceName.Parse<ThetaDistribution>(spec.Theta, $"datasets.{spec.Name}.theta", "value"), spec.Train, spec.Test, spec.Seed, ct: ct);
         }
         return files;
     }
-
-    private static Models.Priors.PriorKind ParsePrior(string name) =>
-        Enum.Parse<Models.Priors.PriorKind>(name, ignoreCase: true);
-
-    private static ThetaDistribution ParseTheta(string name) => Enum.Parse<ThetaDistribution>(name, ignoreCase: true);
 }
