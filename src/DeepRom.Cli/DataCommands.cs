@@ -40,11 +40,7 @@ public static class DataCommands
                 Count = r.GetValue(count),
                 Seed = r.GetValue(seed),
             };
-            Require(config.KleModes >= 1, "--kle", "must be at least 1");
-            Require(config.Count >= 1, "--count", "must be at least 1");
-            Require(config.Nodes >= 3, "--nodes", "must be at least 3");
-            Require(config.CorrelationLength > 0 && double.IsFinite(config.CorrelationLength), "--length-scale", "must be a positive number");
-            Require(config.KleModes <= config.Nodes * config.Nodes, "--kle", $"must not exceed the number of grid nodes ({config.Nodes * config.Nodes})");
+            ValidateAsOptions(config);
             var (path, format, force, json) = io.Resolve(r);
             AtomicFile.EnsureWritable(path, force);
 
@@ -85,8 +81,24 @@ public static class DataCommands
         return command;
     }
 
-    internal static void Require(bool condition, string option, string problem)
+    // The generator's own rules, reported under the option the user typed rather than the config field.
+    private static readonly Dictionary<string, string> OptionFor = new()
     {
-        if (!condition) throw new InputException(option, "value", problem);
+        [nameof(DarcyConfig.Nodes)] = "--nodes",
+        [nameof(DarcyConfig.CorrelationLength)] = "--length-scale",
+        [nameof(DarcyConfig.KleModes)] = "--kle",
+        [nameof(DarcyConfig.Count)] = "--count",
+    };
+
+    private static void ValidateAsOptions(DarcyConfig config)
+    {
+        try
+        {
+            config.Validate();
+        }
+        catch (InputException e) when (OptionFor.ContainsKey(e.Item))
+        {
+            throw new InputException(OptionFor[e.Item], "value", e.Problem, e);
+        }
     }
 }

@@ -29,9 +29,8 @@ public static class QuickstartCommand
         {
             string path = r.GetValue(run.Out) ?? Path.Combine("runs", $"quickstart-{DateTime.Now:yyyyMMdd-HHmmss}");
             if (r.GetValue(run.Out) is null) Directory.CreateDirectory("runs");
-            bool resume = r.GetValue(run.Resume);
-            if (resume && r.GetValue(run.Force)) throw new InputException("--resume", "--force", "choose one: resume the run or start it over");
-            var folder = RunFolder.Open(path, resume, r.GetValue(run.Force));
+            bool resume = run.IsResume(r);
+            var folder = run.Open(r, path);
             int s = r.GetValue(seed);
             string dataFolder = folder.File("data");
             Directory.CreateDirectory(dataFolder);

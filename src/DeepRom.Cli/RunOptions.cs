@@ -25,9 +25,12 @@ public sealed class RunOptions
 
     public bool IsResume(ParseResult r) => r.GetValue(Resume);
 
-    public (RunFolder Folder, bool Json) Open(ParseResult r)
+    public (RunFolder Folder, bool Json) Open(ParseResult r) => (Open(r, r.GetValue(Out)!), r.GetValue(Json));
+
+    /// <summary>Opens the run folder at <paramref name="path"/> (for commands whose <c>--out</c> has a default) as --resume and --force say.</summary>
+    public RunFolder Open(ParseResult r, string path)
     {
         if (r.GetValue(Resume) && r.GetValue(Force)) throw new InputException("--resume", "--force", "choose one: resume the run or start it over");
-        return (RunFolder.Open(r.GetValue(Out)!, r.GetValue(Resume), r.GetValue(Force)), r.GetValue(Json));
+        return RunFolder.Open(path, r.GetValue(Resume), r.GetValue(Force));
     }
 }
