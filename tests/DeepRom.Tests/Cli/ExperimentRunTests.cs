@@ -32,6 +32,7 @@ public class ExperimentRunTests(TinyDarcyRun tiny)
     [InlineData("\"seeds\": 1", "\"seeds\": 0", "grid.seeds")]
     [InlineData("\"theta\": \"normal\"", "\"theta\": \"cauchy\"", "theta")]
     [InlineData("\"seeds\": 1", "\"seeds\": \"one\"", "seeds")]
+    [InlineData("\"epochs\": 1", "\"epochs\": 1, \"output_variance\": \"per-sample\"", "settings.output_variance")]
     public async Task A_bad_config_entry_is_refused_naming_the_file_and_the_entry(string from, string to, string entry)
     {
         using var scratch = new CliScratch();
@@ -74,6 +75,12 @@ public class ExperimentRunTests(TinyDarcyRun tiny)
         third.AssertSuccess();
         Assert.Contains("recorded in summary.json, skipped", third.Err);
         Assert.False(Directory.Exists(Path.Combine(results, "trials")) && Directory.EnumerateFileSystemEntries(Path.Combine(results, "trials")).Any());
+        Assert.Equal(summary, File.ReadAllBytes(Path.Combine(results, "summary.json")));
+
+        // Trials recorded under other settings are not mixed into a changed study.
+        File.WriteAllText(config, TinyStudy.Replace("\"epochs\": 1", "\"epochs\": 2"));
+        var changed = await Cli.Run("experiment", "run", config, "--out", results);
+        changed.AssertBadInput("summary.json", "settings");
         Assert.Equal(summary, File.ReadAllBytes(Path.Combine(results, "summary.json")));
     }
 }

@@ -77,14 +77,26 @@ public sealed class ExperimentRunner(ExperimentConfig config, string folder, Act
         if (!File.Exists(path)) return new();
         try
         {
-            var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))?["trials"];
-            var trials = node?.Deserialize<List<TrialResult>>() ?? new();
+            var summary = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path));
+            RefuseIfRecordedWith(summary?["settings"], config.Settings, path, "settings");
+            RefuseIfRecordedWith(summary?["datasets"], config.Datasets, path, "datasets");
+            var trials = summary?["trials"]?.Deserialize<List<TrialResult>>() ?? new();
             return trials.ToDictionary(t => t.Key);
         }
         catch (JsonException e)
         {
             throw new InputException(path, "trials", $"cannot read the recorded trials ({e.Message.Split('\n')[0]})");
         }
+    }
+
+    // Trials recorded under other settings or data would be mixed silently into this config's table. A summary
+    // without the record (written before it existed) is taken as it is.
+    private static void RefuseIfRecordedWith<T>(System.Text.Json.Nodes.JsonNode? recorded, T current, string path, string item)
+    {
+        if (recorded is null) return;
+        var now = JsonSerializer.SerializeToNode(current, ExperimentConfig.Json);
+        if (!System.Text.Json.Nodes.JsonNode.DeepEquals(recorded, now))
+            throw new InputException(path, item, $"the recorded trials were run with {recorded.ToJsonString()}, the config now says {now?.ToJsonString()}; restore the config or move the results folder aside");
     }
 
     private IEnumerable<(string Dataset, string Prior, int Labels, int Seed)> Trials()

@@ -42,6 +42,9 @@ public sealed class ExperimentSummary(ExperimentConfig config, IReadOnlyList<Tri
             ["name"] = config.Name,
             ["description"] = config.Description,
             ["trials_finished"] = results.Count,
+            // What the trials were run with, so that a later run can tell whether they still answer its config.
+            ["settings"] = JsonSerializer.SerializeToNode(config.Settings, ExperimentConfig.Json),
+            ["datasets"] = JsonSerializer.SerializeToNode(config.Datasets, ExperimentConfig.Json),
             ["groups"] = new JsonArray(rows.Select(r => (JsonNode)r.Row.DeepClone()).ToArray()),
             ["trials"] = JsonSerializer.SerializeToNode(results),
         };
