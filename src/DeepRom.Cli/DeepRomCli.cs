@@ -18,15 +18,17 @@ public static class DeepRomCli
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; interrupt.Cancel(); });
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; interrupt.Cancel(); });
         var console = new CliConsole(stdout, stderr);
-        RootCommand root = BuildRoot(console);
+        Command root = BuildRoot(console);
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            string message = System.Text.RegularExpressions.Regex.Replace(parsed.Errors[0].Message, @"\s*\n\s*", " ");
+            // An unknown word also leaves a command without its subcommand; the unknown word is the news.
+            var error = parsed.Errors.FirstOrDefault(e => parsed.UnmatchedTokens.Any(t => e.Message.Contains(t, StringComparison.Ordinal))) ?? parsed.Errors[0];
+            string message = System.Text.RegularExpressions.Regex.Replace(error.Message, @"\s*\n\s*", " ");
             // Some parser messages (e.g. a value outside AcceptOnlyFromAmong) do not say which option they are about.
-            if (OptionOf(parsed.Errors[0].SymbolResult) is { } option && !message.Contains(option, StringComparison.Ordinal))
+            if (OptionOf(error.SymbolResult) is { } option && !message.Contains(option, StringComparison.Ordinal))
                 message = $"{option}: {message}";
-            stderr.WriteLine($"deeprom: {message} (see 'deeprom {string.Join(' ', CommandPath(parsed))} --help')");
+            stderr.WriteLine($"deeprom: {message} (see '{string.Join(' ', CommandPath(parsed).Prepend("deeprom"))} --help')");
             return BadInput;
         }
         try
@@ -55,9 +57,14 @@ public static class DeepRomCli
     }
 
     /// <summary>The full command tree (also used by tests to check that every command has help).</summary>
-    public static RootCommand BuildRoot(CliConsole console)
+    public static Command BuildRoot(CliConsole console)
     {
-        var root = new RootCommand("DeepRom: data-driven reduced-order models with deep generative models and neural time-steppers.");
+        // A plain command named after the program: RootCommand takes its name from the entry assembly, DeepRom.Cli.
+        var root = new Command("deeprom", "DeepRom: data-driven reduced-order models with deep generative models and neural time-steppers.")
+        {
+            new System.CommandLine.Help.HelpOption(),
+            new VersionOption(),
+        };
         root.Add(QuickstartCommand.Build(console));
         root.Add(DataCommands.Build(console));
         root.Add(VaeCommands.Build(console));

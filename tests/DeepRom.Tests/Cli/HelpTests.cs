@@ -47,4 +47,23 @@ public class HelpTests
         foreach (Option option in command.Options.Where(o => !o.Hidden && o.Name.StartsWith("--")))
             Assert.Contains(option.Name, outcome.Out);
     }
+
+    [Theory]
+    [InlineData("", "Usage: deeprom [command] [options]")]
+    [InlineData("vae train", "Usage: deeprom vae train [options]")]
+    public async Task Usage_names_the_program_deeprom(string path, string usage)
+    {
+        var outcome = await Cli.Run([.. path.Split(' ', StringSplitOptions.RemoveEmptyEntries), "--help"]);
+
+        outcome.AssertSuccess();
+        Assert.Contains(usage, System.Text.RegularExpressions.Regex.Replace(outcome.Out, @"\s+", " "));
+    }
+
+    [Fact]
+    public async Task An_unknown_command_is_named_in_the_error_with_where_to_find_help()
+    {
+        var outcome = await Cli.Run("vae", "trian");
+
+        outcome.AssertBadInput("'trian'", "see 'deeprom vae --help'");
+    }
 }
