@@ -10,7 +10,8 @@ namespace DeepRom.Bench;
 /// Milliseconds per Adam step of the DenseVAE on 65 x 65 x 3 fields: the reference network and the fast variant,
 /// at batch 64 and at batch 1. At batch 1 the arithmetic is tiny, so that time bounds what TorchSharp adds to a
 /// step on top of libtorch's own kernels (dispatch, marshalling, dispose scopes). Also reports the process's
-/// resident memory before and after, which stays flat when every tensor is disposed.
+/// resident memory before and after. Growth there is glibc's allocator keeping freed blocks unless it also shows
+/// under jemalloc (LD_PRELOAD), where a loop that disposes every tensor stays flat.
 /// </summary>
 public static class VaeStepBench
 {
