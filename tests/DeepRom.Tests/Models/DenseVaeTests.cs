@@ -122,13 +122,14 @@ public class VaeLossTests
         var config = new DenseVaeConfig { Height = 16, Width = 16, HiddenWidth = 8, OutputVariance = OutputVariance.CalibratedPerChannel };
         using var vae = new DenseVae(config, new StandardNormalPrior(2));
         vae.train();
-        // Channels 100x apart in scale: the shared variance would follow the loud one, per channel each has its own.
-        var y = randn(8, 3, 16, 16) * tensor(new float[] { 0.01f, 1f, 1f }).reshape(1, 3, 1, 1);
+        // Channels 100x apart in scale (both well above the untrained decoder's output, about 0.2): the shared variance
+        // would follow the loud ones, per channel each has its own.
+        var y = randn(8, 3, 16, 16) * tensor(new float[] { 1f, 100f, 100f }).reshape(1, 3, 1, 1);
         var loss = vae.Loss(y, 1.0, regularise: false, LossNormalisation.PerPixelMean);
         Assert.Equal(new long[] { 3, 16, 16 }, vae.OutputLogVariance.shape);
         double quiet = vae.OutputLogVariance[0].mean().item<float>(), loud = vae.OutputLogVariance[1].mean().item<float>();
         Assert.True(loud - quiet > 2 * Math.Log(10), $"log-variances {quiet} (quiet channel) and {loud} (loud channel)");
-        double expected = (0.5 * (vae.OutputLogVariance + 1 + Math.Log(2 * Math.PI))).sum(0).mean().item<float>();
+        double expected = (0.5 * (vae.OutputLogVariance + 1 + Math.Log(2 * Math.PI))).sum(dim: 0).mean().item<float>();
         Assert.Equal(expected, loss.Reconstruction, 3);
     }
 }
