@@ -77,6 +77,7 @@ public sealed class VaeEvaluation
             metrics["sd_samples"] = DisentanglementScore.Compute(samples, theta);
             metrics["sd_theta"] = DisentanglementScore.Compute(theta, theta);
             metrics["mig"] = MutualInformationGap.Compute(means, theta);
+            metrics["r2_linear"] = LinearInformativeness.Compute(means, theta);
             if (theta.GetLength(1) == d) metrics["s_kl"] = KlScoreOrNull(theta, samples);
         }
         return new VaeEvaluation

@@ -35,6 +35,8 @@ public static class VaeReport
                          "A finite sample of independent parameters is itself slightly correlated (about 1/sqrt(n)), so even the true " +
                          "parameters score sd_theta < 1 on the same set: compare sd_mean with sd_theta. " +
                          "S_KL (eq 7) is the k-NN KL divergence from p(theta) to the best axis-wise affine map of q(z); 0 is ideal. " +
+                         "r2_linear is the share of each parameter's variance an affine map of the posterior means recovers: near 1 " +
+                         "with a low S_D means the parameters are all there but along rotated or mixed axes. " +
                          "rec_nll is the Gaussian NLL per pixel at the posterior mean, kl the regulariser per sample (the rate).");
 
         if (state is not null && state.History.Count > 0)

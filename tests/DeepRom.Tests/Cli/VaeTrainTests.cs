@@ -8,7 +8,7 @@ namespace DeepRom.Tests.Cli;
 [Collection(TinyDarcyCollection.Name)]
 public class VaeTrainTests(TinyDarcyRun tiny)
 {
-    private static readonly string[] MetricKeys = ["sd_mean", "sd_samples", "s_kl", "mig", "rec_nll", "kl", "rel_l2", "train_seconds"];
+    private static readonly string[] MetricKeys = ["sd_mean", "sd_samples", "s_kl", "mig", "r2_linear", "rec_nll", "kl", "rel_l2", "train_seconds"];
 
     private JsonObject Metrics(string folder) => JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "metrics.json")))!.AsObject();
 
