@@ -36,6 +36,7 @@ public class VaeTrainInputTests(TinyDarcyRun tiny)
     [InlineData("--loss", "l1")]
     [InlineData("--output-variance", "per-sample")]
     [InlineData("--reconstruction-epochs", "-1")]
+    [InlineData("--nu", "0")]
     public async Task A_bad_option_value_is_refused_naming_the_option(string option, string value)
     {
         string run = NewRun();
