@@ -5,15 +5,8 @@ namespace DeepRom.Tests.Metrics;
 
 public class LinearInformativenessTests
 {
-    private static double[,] Gaussian(int n, int columns, int seed)
-    {
-        var random = new Random(seed);
-        var a = new double[n, columns];
-        for (int r = 0; r < n; r++)
-            for (int c = 0; c < columns; c++)
-                a[r, c] = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-        return a;
-    }
+    // Seeded standard-normal draws, the same helper the plot tests use.
+    private static double[,] Gaussian(int n, int columns, int seed) => Reporting.PlotSamples.Gaussian(n, columns, seed);
 
     [Fact]
     public void A_rotated_latent_space_keeps_every_parameter_though_S_D_drops()
