@@ -38,19 +38,21 @@ public static class VaeCommands
         var hidden = new Option<int?>("--hidden") { Description = "Hidden width of the encoder/decoder MLPs (preset's default; 1152 = reference)." };
         var outputVariance = new Option<string?>("--output-variance") { Description = "Variance of p(y|z): learned (reference), calibrated (ML per pixel) or calibrated-per-channel (default: the preset's)." };
         outputVariance.AcceptOnlyFromAmong("learned", "calibrated", "calibrated-per-channel");
+        var encoders = new Option<string?>("--encoders") { Description = "Posterior mean and log-variance from separate encoders (the reference's) or one shared trunk (default: the preset's)." };
+        encoders.AcceptOnlyFromAmong("separate", "shared");
         var nu = new Option<double?>("--nu") { Description = "Rate nu of the adaptive beta rule (reference 0.005; default: the preset's)." };
         var reconstructionEpochs = new Option<int?>("--reconstruction-epochs") { Description = "Epochs of the reconstruction-only phase before the KL term enters (default: the preset's)." };
         var checkpointMinutes = new Option<double>("--checkpoint-minutes") { Description = "Minutes between checkpoints.", DefaultValueFactory = _ => 2.0 };
         var run = RunOptions.Create("Run folder to write (config.json, metrics.json, checkpoints, plots, report.html).");
         var command = new Command("train", "Train a DenseVAE, evaluate it on the test set and write a run folder with metrics, plots and report.html.");
-        foreach (Option o in new Option[] { data, test, heldOut, prior, labels, preset, epochs, seed, latents, normalisation, beta, nu, reconstructionEpochs, hidden, outputVariance, checkpointMinutes }) command.Add(o);
+        foreach (Option o in new Option[] { data, test, heldOut, prior, labels, preset, epochs, seed, latents, normalisation, beta, nu, reconstructionEpochs, hidden, encoders, outputVariance, checkpointMinutes }) command.Add(o);
         run.AddTo(command);
         command.SetAction((ParseResult r, CancellationToken ct) =>
         {
             PriorKind priorKind = ChoiceName.Parse<PriorKind>(r.GetValue(prior)!, "--prior", "value");
             VaeRunConfig config = VaeRunConfig.ForPreset(r.GetValue(preset)!, priorKind);
             config = Customise(config, r.GetValue(data)!, r.GetValue(test), r.GetValue(heldOut), r.GetValue(labels), r.GetValue(epochs),
-                r.GetValue(seed), r.GetValue(latents), r.GetValue(normalisation)!, r.GetValue(beta), r.GetValue(nu), r.GetValue(reconstructionEpochs), r.GetValue(hidden), r.GetValue(outputVariance), r.GetValue(checkpointMinutes));
+                r.GetValue(seed), r.GetValue(latents), r.GetValue(normalisation)!, r.GetValue(beta), r.GetValue(nu), r.GetValue(reconstructionEpochs), r.GetValue(hidden), r.GetValue(encoders), r.GetValue(outputVariance), r.GetValue(checkpointMinutes));
             var (folder, json) = run.Open(r);
             VaeRunResult result = TrainWithProgress(console, config, folder, run.IsResume(r), ct, run.IsResume(r) ? r.GetValue(epochs) : null);
             Print(console, json, result, "trained");
@@ -91,7 +93,7 @@ public static class VaeCommands
     }
 
     internal static VaeRunConfig Customise(VaeRunConfig config, string data, string? test, double heldOut, int labels, int? epochs,
-        int seed, int? latents, string normalisation, string? beta, double? nu, int? reconstructionEpochs, int? hidden, string? outputVariance, double checkpointMinutes)
+        int seed, int? latents, string normalisation, string? beta, double? nu, int? reconstructionEpochs, int? hidden, string? encoders, string? outputVariance, double checkpointMinutes)
     {
         TrainerConfig trainer = config.Trainer with { Seed = seed, CheckpointMinutes = checkpointMinutes };
         if (epochs is { } e)
@@ -122,6 +124,7 @@ public static class VaeCommands
             Labels = labels,
             Latents = latents,
             HiddenWidth = hidden ?? config.HiddenWidth,
+            SeparateEncoders = encoders is null ? config.SeparateEncoders : encoders == "separate",
             OutputVariance = outputVariance is null ? config.OutputVariance : ChoiceName.Parse<OutputVariance>(outputVariance, "--output-variance", "value"),
             Normalisation = normalisation == "elbo" ? LossNormalisation.Elbo : LossNormalisation.PerPixelMean,
             Trainer = trainer,

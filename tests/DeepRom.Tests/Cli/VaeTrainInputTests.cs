@@ -37,6 +37,7 @@ public class VaeTrainInputTests(TinyDarcyRun tiny)
     [InlineData("--output-variance", "per-sample")]
     [InlineData("--reconstruction-epochs", "-1")]
     [InlineData("--nu", "0")]
+    [InlineData("--encoders", "two")]
     public async Task A_bad_option_value_is_refused_naming_the_option(string option, string value)
     {
         string run = NewRun();
