@@ -20,7 +20,7 @@ public static class DataCommands
     {
         var kle = new Option<int>("--kle") { Description = "Number of KLE modes S of log-permeability (generative parameters theta_1..theta_S).", DefaultValueFactory = _ => 2 };
         var theta = new Option<string>("--theta") { Description = "Distribution of theta: normal = N(0,I); scaled = N(1, 0.5 I); gmm4 = +-1 with prob 1/2 plus N(0, 0.25^2) per component.", DefaultValueFactory = _ => "normal" };
-        theta.AcceptOnlyFromAmong("normal", "scaled", "gmm4");
+        theta.AcceptOnlyFromAmong([.. ChoiceName.All<ThetaDistribution>()]);
         var count = new Option<int>("--count") { Description = "Number of samples N.", DefaultValueFactory = _ => 1024 };
         var seed = new Option<int>("--seed") { Description = "Random seed for theta (same seed, same data).", DefaultValueFactory = _ => 0 };
         var nodes = new Option<int>("--nodes") { Description = "Grid nodes per side on [0,1]^2 (65 in the paper).", DefaultValueFactory = _ => 65 };

@@ -24,7 +24,7 @@ public static class VaeCommands
         var test = new Option<string?>("--test") { Description = "Test snapshot file; without it a part of --data is held back (see --held-out)." };
         var heldOut = new Option<double>("--held-out") { Description = "Fraction of --data held back for testing when --test is absent.", DefaultValueFactory = _ => 0.2 };
         var prior = new Option<string>("--prior") { Description = "Latent prior: standard = N(0,I); scaled = N(0, diag(1,2,..)); hierarchical = learned p(z|xi)p(xi).", DefaultValueFactory = _ => "standard" };
-        prior.AcceptOnlyFromAmong("standard", "scaled", "hierarchical");
+        prior.AcceptOnlyFromAmong([.. ChoiceName.All<PriorKind>()]);
         var labels = new Option<int>("--labels") { Description = "Number of labelled training samples for the semi-supervised term -log q(z = theta | y).", DefaultValueFactory = _ => 0 };
         var preset = new Option<string>("--preset") { Description = "Schedule and architecture: fast (DeepRom's) or reference (seed 001's, hours per model).", DefaultValueFactory = _ => "fast" };
         preset.AcceptOnlyFromAmong("fast", "reference");
@@ -34,10 +34,10 @@ public static class VaeCommands
         var normalisation = new Option<string>("--loss") { Description = "Loss normalisation: per-pixel (the reference's, beta ~2112x stronger than the ELBO's) or elbo.", DefaultValueFactory = _ => "per-pixel" };
         normalisation.AcceptOnlyFromAmong("per-pixel", "elbo");
         var beta = new Option<string?>("--beta-schedule") { Description = "adaptive (reference rule), linear, cyclical or constant (default: the preset's)." };
-        beta.AcceptOnlyFromAmong("adaptive", "linear", "cyclical", "constant");
+        beta.AcceptOnlyFromAmong([.. ChoiceName.All<BetaScheduleKind>()]);
         var hidden = new Option<int?>("--hidden") { Description = "Hidden width of the encoder/decoder MLPs (preset's default; 1152 = reference)." };
         var outputVariance = new Option<string?>("--output-variance") { Description = "Variance of p(y|z): learned (reference), calibrated (ML per pixel) or calibrated-per-channel (default: the preset's)." };
-        outputVariance.AcceptOnlyFromAmong("learned", "calibrated", "calibrated-per-channel");
+        outputVariance.AcceptOnlyFromAmong([.. ChoiceName.All<OutputVariance>()]);
         var encoders = new Option<string?>("--encoders") { Description = "Posterior mean and log-variance from separate encoders (the reference's) or one shared trunk (default: the preset's)." };
         encoders.AcceptOnlyFromAmong("separate", "shared");
         var nu = new Option<double?>("--nu") { Description = "Rate nu of the adaptive beta rule (reference 0.005; default: the preset's)." };
@@ -102,7 +102,7 @@ public static class VaeCommands
             trainer = trainer.RescaledTo(e);
         }
         if (beta is not null)
-            trainer = trainer with { Beta = trainer.Beta with { Kind = Enum.Parse<BetaScheduleKind>(beta, ignoreCase: true) } };
+            trainer = trainer with { Beta = trainer.Beta with { Kind = ChoiceName.Parse<BetaScheduleKind>(beta, "--beta-schedule", "value") } };
         if (nu is { } rate)
         {
             if (!(rate > 0) || !double.IsFinite(rate)) throw new InputException("--nu", "value", "must be a positive number");

@@ -20,22 +20,16 @@ public static class LinearInformativeness
         int n = z.GetLength(0), d = z.GetLength(1), s = theta.GetLength(1);
         if (theta.GetLength(0) != n) throw new ArgumentException($"z has {n} rows, theta has {theta.GetLength(0)}", nameof(theta));
         if (n < 2) throw new ArgumentException("need at least two samples", nameof(z));
-        // Centred normal equations C b = c with C = Zc^T Zc; the intercept absorbs the means.
+        // Centred normal equations cov(z, z) b = cov(z, theta_j); the intercept absorbs the means.
         var zMean = DisentanglementScore.ColumnMeans(z);
-        var gram = new double[d, d];
-        for (int r = 0; r < n; r++)
-            for (int a = 0; a < d; a++)
-            {
-                double za = z[r, a] - zMean[a];
-                for (int b = 0; b < d; b++) gram[a, b] += za * (z[r, b] - zMean[b]);
-            }
+        var gram = DisentanglementScore.Covariance(z, z);
         var cross = DisentanglementScore.Covariance(z, theta);
         var tMean = DisentanglementScore.ColumnMeans(theta);
         var r2 = new double[s];
         for (int j = 0; j < s; j++)
         {
             var rhs = new double[d];
-            for (int a = 0; a < d; a++) rhs[a] = cross[a, j] * (n - 1);
+            for (int a = 0; a < d; a++) rhs[a] = cross[a, j];
             double[] coef = SolveSymmetric(gram, rhs);
             double total = 0, residual = 0;
             for (int r = 0; r < n; r++)

@@ -8,7 +8,8 @@ namespace DeepRom.Models.Vae;
 /// <summary>
 /// The DenseVAE of seed 001: dense convolutional encoder(s) for q(z|y) = N(mu(y), exp(logvar(y))), dense decoder
 /// for the mean of a Gaussian p(y|z) with one learned log-variance per pixel (shared by channels and samples; per
-/// channel and pixel with <see cref="OutputVariance.CalibratedPerChannel"/>), and a latent prior. Accepts any channel count, any grid of at least 16 x 16 and any latent size.
+/// channel and pixel with <see cref="OutputVariance.CalibratedPerChannel"/>), and a latent prior. Accepts any
+/// channel count, any grid of at least 16 x 16 and any latent size.
 /// </summary>
 public sealed class DenseVae : nn.Module
 {
