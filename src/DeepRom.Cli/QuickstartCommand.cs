@@ -21,12 +21,16 @@ public static class QuickstartCommand
         run.Out.Required = false;
         var seed = new Option<int>("--seed") { Description = "Seed for data and training.", DefaultValueFactory = _ => 0 };
         var epochs = new Option<int?>("--epochs") { Description = "Override the fast preset's number of epochs." };
-        var command = new Command("quickstart", "Generate Darcy KLE2 data (512 train + 512 test), train a disentangling VAE, evaluate it and write report.html.");
+        var labels = VaeTrainOptions.LabelsOption();
+        var command = new Command("quickstart", "Generate Darcy KLE2 data (512 train + 512 test), train a disentangling VAE (unsupervised unless --labels), evaluate it and write report.html.");
         run.AddTo(command);
         command.Add(seed);
         command.Add(epochs);
+        command.Add(labels);
         command.SetAction((ParseResult r, CancellationToken ct) =>
         {
+            int labelled = VaeTrainOptions.CheckedLabels(r, labels);
+            if (labelled > TrainSamples) throw new InputException("--labels", "value", $"{labelled} is more than the {TrainSamples} training samples");
             string path = r.GetValue(run.Out) ?? Path.Combine("runs", $"quickstart-{DateTime.Now:yyyyMMdd-HHmmss}");
             if (r.GetValue(run.Out) is null) Directory.CreateDirectory("runs");
             bool resume = run.IsResume(r);
@@ -48,7 +52,7 @@ public static class QuickstartCommand
                         p => generate(new SyncProgress<int>(n => p.Report(n)))), ct);
             }
             VaeRunConfig vae = VaeRunConfig.Fast(PriorKind.Standard) with { TrainData = data.TrainFile, TestData = data.TestFile };
-            vae = vae with { Trainer = vae.Trainer with { Seed = s } };
+            vae = vae with { Labels = labelled, Trainer = vae.Trainer with { Seed = s } };
             if (r.GetValue(epochs) is { } e) vae = vae with { Trainer = vae.Trainer.RescaledTo(e) };
             VaeRunResult result = VaeCommands.TrainWithProgress(console, vae, folder, resume && File.Exists(folder.File(VaeRun.ConfigFile)), ct);
             VaeCommands.Print(console, r.GetValue(run.Json), result, "quickstart finished");

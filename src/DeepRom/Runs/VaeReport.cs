@@ -29,6 +29,7 @@ public static class VaeReport
             ["epochs"] = (state?.EpochsDone ?? config.Trainer.Epochs).ToString(CultureInfo.InvariantCulture),
             ["seed"] = config.Trainer.Seed.ToString(CultureInfo.InvariantCulture),
         });
+        if (Metrics.DisentanglementVerdict.From(evaluation.Metrics) is { } verdict) report.Paragraph("Latent space " + verdict.Describe() + ".");
         report.Metrics(evaluation.Metrics.Where(kv => kv.Value is not null).Select(kv => new KeyValuePair<string, double>(kv.Key, kv.Value!.Value)));
         report.Paragraph("S_D (eq 6 of seed 001) in [1/s, 1]: 1 means every latent follows exactly one generative parameter. " +
                          "sd_mean uses posterior means over the whole evaluation set, sd_samples one posterior sample per input. " +

@@ -93,11 +93,14 @@ public sealed record VaeRunConfig
         },
     };
 
+    /// <summary>The names of the presets, as <see cref="ForPreset"/> takes them.</summary>
+    public static readonly IReadOnlyList<string> Presets = ["fast", "reference"];
+
     /// <summary>The preset of the given name.</summary>
     public static VaeRunConfig ForPreset(string preset, PriorKind prior) => preset switch
     {
         "fast" => Fast(prior),
         "reference" => Reference(prior),
-        _ => throw new InputException("--preset", preset, "unknown preset (use fast or reference)"),
+        _ => throw new InputException("--preset", preset, $"unknown preset (use {string.Join(" or ", Presets)})"),
     };
 }

@@ -82,5 +82,13 @@ public class ExperimentRunTests(TinyDarcyRun tiny)
         var changed = await Cli.Run("experiment", "run", config, "--out", results);
         changed.AssertBadInput("summary.json", "settings");
         Assert.Equal(summary, File.ReadAllBytes(Path.Combine(results, "summary.json")));
+
+        // Nor into a study whose preset resolved to other settings when its trials ran (a preset's defaults changed).
+        File.WriteAllText(config, TinyStudy);
+        string text = File.ReadAllText(Path.Combine(results, "summary.json"));
+        Assert.Contains("\"hidden_width\": 64", text);
+        File.WriteAllText(Path.Combine(results, "summary.json"), text.Replace("\"hidden_width\": 64", "\"hidden_width\": 32"));
+        var otherDefaults = await Cli.Run("experiment", "run", config, "--out", results);
+        otherDefaults.AssertBadInput("summary.json", "trial_configs", "preset defaults");
     }
 }

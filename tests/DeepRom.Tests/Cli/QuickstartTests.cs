@@ -16,15 +16,21 @@ public sealed class SlowFactAttribute : FactAttribute
 [Collection(TinyDarcyCollection.Name)]
 public class QuickstartTests(TinyDarcyRun tiny)
 {
+    /// <summary>What an interrupted quickstart leaves once its datasets are written (tiny ones here, to keep this fast).</summary>
+    private string InterruptedAfterItsData(CliScratch scratch)
+    {
+        string run = scratch.File("qs");
+        Directory.CreateDirectory(Path.Combine(run, "data"));
+        File.Copy(tiny.Train, Path.Combine(run, "data", "train.h5"));
+        File.Copy(tiny.Test, Path.Combine(run, "data", "test.h5"));
+        return run;
+    }
+
     [Fact]
     public async Task A_quickstart_resumed_after_its_data_was_written_trains_on_that_data_and_writes_the_report()
     {
         using var scratch = new CliScratch();
-        string run = scratch.File("qs");
-        // What an interrupted quickstart leaves once its datasets are written (tiny ones here, to keep this fast).
-        Directory.CreateDirectory(Path.Combine(run, "data"));
-        File.Copy(tiny.Train, Path.Combine(run, "data", "train.h5"));
-        File.Copy(tiny.Test, Path.Combine(run, "data", "test.h5"));
+        string run = InterruptedAfterItsData(scratch);
 
         var outcome = await Cli.Run("quickstart", "--out", run, "--epochs", "1", "--resume", "--json");
 
@@ -33,6 +39,33 @@ public class QuickstartTests(TinyDarcyRun tiny)
         Assert.Equal(12, doc.RootElement.GetProperty("metrics").GetProperty("test_samples").GetInt32());
         Assert.DoesNotContain("Darcy solves", outcome.Err);
         Assert.Contains("data:image/png;base64", File.ReadAllText(Path.Combine(run, "report.html")));
+    }
+
+    [Fact]
+    public async Task Quickstart_with_labels_trains_semi_supervised_on_that_many_samples()
+    {
+        using var scratch = new CliScratch();
+        string run = InterruptedAfterItsData(scratch);
+
+        var outcome = await Cli.Run("quickstart", "--out", run, "--epochs", "1", "--labels", "3", "--resume", "--json");
+
+        outcome.AssertSuccess();
+        using var doc = JsonDocument.Parse(outcome.Out);
+        Assert.Equal(3, doc.RootElement.GetProperty("metrics").GetProperty("labelled_samples").GetInt32());
+        Assert.Contains("\"Labels\": 3", File.ReadAllText(Path.Combine(run, "config.json")));
+    }
+
+    [Theory]
+    [InlineData("-1", "at least 0")]
+    [InlineData("513", "more than the 512 training samples")]
+    public async Task Quickstart_refuses_impossible_label_counts_before_writing_anything(string labels, string reason)
+    {
+        using var scratch = new CliScratch();
+        var before = Cli.Contents(scratch.Path);
+
+        (await Cli.Run("quickstart", "--out", scratch.File("qs"), "--labels", labels)).AssertBadInput("--labels", reason);
+
+        Cli.AssertUnchanged(before, scratch.Path);
     }
 
     [Fact]

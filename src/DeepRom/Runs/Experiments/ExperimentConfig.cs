@@ -77,7 +77,7 @@ public sealed record ExperimentConfig
         foreach (string p in Grid.Priors) ChoiceName.Parse<PriorKind>(p, path, "grid.priors");
         foreach (string g in GroupBy)
             if (g is not ("dataset" or "prior" or "labels")) throw new InputException(path, "group_by", $"unknown column '{g}'");
-        if (Settings.Preset is not ("fast" or "reference")) throw new InputException(path, "settings.preset", $"unknown preset '{Settings.Preset}'");
+        if (!VaeRunConfig.Presets.Contains(Settings.Preset)) throw new InputException(path, "settings.preset", $"unknown preset '{Settings.Preset}'");
         if (Settings.Epochs is < 1) throw new InputException(path, "settings.epochs", "must be at least 1");
         if (Settings.OutputVariance is { } v) ChoiceName.Parse<OutputVariance>(v, path, "settings.output_variance");
         foreach (var d in Datasets)

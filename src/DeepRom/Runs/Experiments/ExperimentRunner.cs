@@ -51,22 +51,13 @@ public sealed class ExperimentRunner(ExperimentConfig config, string folder, Act
                 Directory.CreateDirectory(Path.GetDirectoryName(trialPath)!);
                 bool resume = new Checkpoint(Path.Combine(trialPath, "checkpoint")).Exists && File.Exists(Path.Combine(trialPath, VaeRun.ConfigFile));
                 var run = RunFolder.Open(trialPath, resume, force: !resume);
-                VaeRunConfig vae = VaeRunConfig.ForPreset(config.Settings.Preset, ChoiceName.Parse<Models.Priors.PriorKind>(prior, "grid.priors", "value")) with
-                {
-                    TrainData = files[dataset].Train,
-                    TestData = files[dataset].Test,
-                    Labels = labels,
-                };
-                var trainer = vae.Trainer with { Seed = seed };
-                if (config.Settings.Epochs is { } e) trainer = trainer.RescaledTo(e);
-                vae = vae with { Trainer = trainer };
-                if (config.Settings.OutputVariance is { } v) vae = vae with { OutputVariance = ChoiceName.Parse<Models.Vae.OutputVariance>(v, "settings.output_variance", "value") };
+                VaeRunConfig vae = TrialConfig(prior, labels, seed) with { TrainData = files[dataset].Train, TestData = files[dataset].Test };
                 log?.Invoke($"[{t + 1}/{trials.Count}] {key}: {(resume ? "resuming" : "training")}");
                 metrics = VaeRun.Train(vae, run, resume, progressFor?.Invoke(key), log, ct).Metrics;
                 log?.Invoke($"[{t + 1}/{trials.Count}] {key}: sd_mean {metrics.GetValueOrDefault("sd_mean"):0.###}, kl {metrics.GetValueOrDefault("kl"):0.###}");
             }
             results.Add(new TrialResult(key, dataset, prior, labels, seed, metrics));
-            new ExperimentSummary(config, results).Write(Folder);
+            new ExperimentSummary(config, results, TrialConfigs()).Write(Folder);
         }
         return results;
     }
@@ -80,6 +71,8 @@ public sealed class ExperimentRunner(ExperimentConfig config, string folder, Act
             var summary = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path));
             RefuseIfRecordedWith(summary?["settings"], config.Settings, path, "settings");
             RefuseIfRecordedWith(summary?["datasets"], config.Datasets, path, "datasets");
+            if (summary?["trial_configs"] is { } recordedConfigs && !System.Text.Json.Nodes.JsonNode.DeepEquals(recordedConfigs, TrialConfigs()))
+                throw new InputException(path, "trial_configs", "the recorded trials were run with other preset defaults than this DeepRom's; move the results folder aside to rerun them");
             var trials = summary?["trials"]?.Deserialize<List<TrialResult>>() ?? new();
             return trials.ToDictionary(t => t.Key);
         }
@@ -98,6 +91,22 @@ public sealed class ExperimentRunner(ExperimentConfig config, string folder, Act
         if (!System.Text.Json.Nodes.JsonNode.DeepEquals(recorded, now))
             throw new InputException(path, item, $"the recorded trials were run with {recorded.ToJsonString()}, the config now says {now?.ToJsonString()}; restore the config or move the results folder aside");
     }
+
+    /// <summary>A trial's run settings: the preset for its prior, changed as the study's settings say (data paths left empty).</summary>
+    private VaeRunConfig TrialConfig(string prior, int labels, int seed)
+    {
+        VaeRunConfig vae = VaeRunConfig.ForPreset(config.Settings.Preset, ChoiceName.Parse<Models.Priors.PriorKind>(prior, "grid.priors", "value")) with { Labels = labels };
+        var trainer = vae.Trainer with { Seed = seed };
+        if (config.Settings.Epochs is { } e) trainer = trainer.RescaledTo(e);
+        vae = vae with { Trainer = trainer };
+        if (config.Settings.OutputVariance is { } v) vae = vae with { OutputVariance = ChoiceName.Parse<Models.Vae.OutputVariance>(v, "settings.output_variance", "value") };
+        return vae;
+    }
+
+    // The resolved settings of every prior of the grid (labels and seed 0), recorded in the summary: the config file
+    // names a preset, and a preset's defaults may change between DeepRom versions.
+    private System.Text.Json.Nodes.JsonObject TrialConfigs() => new(config.Grid.Priors.Distinct().Select(p =>
+        KeyValuePair.Create(p, JsonSerializer.SerializeToNode(TrialConfig(p, 0, 0), ExperimentConfig.Json))));
 
     private IEnumerable<(string Dataset, string Prior, int Labels, int Seed)> Trials()
     {

@@ -8,7 +8,7 @@ using DeepRom.Reporting;
 namespace DeepRom.Runs.Experiments;
 
 /// <summary>The study's results grouped as configured: means and spreads of the metrics, fractions of disentangled and over-regularised trials, and the published values beside them.</summary>
-public sealed class ExperimentSummary(ExperimentConfig config, IReadOnlyList<TrialResult> results)
+public sealed class ExperimentSummary(ExperimentConfig config, IReadOnlyList<TrialResult> results, JsonObject? trialConfigs = null)
 {
     private static readonly string[] Summarised = ["sd_mean", "sd_samples", "s_kl", "mig", "kl", "rel_l2", "train_seconds"];
 
@@ -28,6 +28,12 @@ public sealed class ExperimentSummary(ExperimentConfig config, IReadOnlyList<Tri
             }
             row["fraction_disentangled"] = Fraction(trials, t => t.Metrics.GetValueOrDefault("sd_mean") >= config.DisentangledThreshold);
             row["fraction_over_regularised"] = Fraction(trials, t => t.Metrics.GetValueOrDefault("kl") < config.CollapsedKl);
+            // Trials recorded before r2_linear existed cannot be told rotated or not; the fraction is over the scored ones.
+            var scored = trials.Where(t => t.Metrics.GetValueOrDefault("r2_linear") is { } r2 && double.IsFinite(r2)).ToList();
+            row["trials_with_r2_linear"] = scored.Count;
+            row["fraction_rotated"] = scored.Count == 0 ? null
+                : Fraction(scored, t => t.Metrics.GetValueOrDefault("sd_mean") < config.DisentangledThreshold
+                                        && t.Metrics["r2_linear"] >= Metrics.DisentanglementVerdict.R2Threshold);
             row["reference"] = config.Reference.GetValueOrDefault(group.Key);
             rows.Add((group.Key, row));
         }
@@ -45,6 +51,7 @@ public sealed class ExperimentSummary(ExperimentConfig config, IReadOnlyList<Tri
             // What the trials were run with, so that a later run can tell whether they still answer its config.
             ["settings"] = JsonSerializer.SerializeToNode(config.Settings, ExperimentConfig.Json),
             ["datasets"] = JsonSerializer.SerializeToNode(config.Datasets, ExperimentConfig.Json),
+            ["trial_configs"] = trialConfigs?.DeepClone(),
             ["groups"] = new JsonArray(rows.Select(r => (JsonNode)r.Row.DeepClone()).ToArray()),
             ["trials"] = JsonSerializer.SerializeToNode(results),
         };
@@ -55,10 +62,11 @@ public sealed class ExperimentSummary(ExperimentConfig config, IReadOnlyList<Tri
     private string Markdown(IReadOnlyList<(string Group, JsonObject Row)> rows)
     {
         var table = new MarkdownTable(["group (" + string.Join(" / ", config.GroupBy) + ")", "trials", "S_D means", "S_D samples", "S_KL", "MIG", "KL", "rel. L2",
-            $"disentangled (S_D >= {config.DisentangledThreshold})", $"over-regularised (KL < {config.CollapsedKl})", "minutes/trial", "published"]);
+            $"disentangled (S_D >= {config.DisentangledThreshold})", $"rotated (S_D < {config.DisentangledThreshold}, r2_linear >= {Metrics.DisentanglementVerdict.R2Threshold})",
+            $"over-regularised (KL < {config.CollapsedKl})", "minutes/trial", "published"]);
         foreach (var (group, row) in rows)
             table.AddRow(group, row["trials"]!.GetValue<int>(), Spread(row, "sd_mean"), Spread(row, "sd_samples"), Spread(row, "s_kl"), Spread(row, "mig"),
-                Spread(row, "kl"), Spread(row, "rel_l2"), Percent(row["fraction_disentangled"]), Percent(row["fraction_over_regularised"]),
+                Spread(row, "kl"), Spread(row, "rel_l2"), Percent(row["fraction_disentangled"]), Rotated(row), Percent(row["fraction_over_regularised"]),
                 row["train_seconds_mean"] is { } s ? (s.GetValue<double>() / 60).ToString("0.0", CultureInfo.InvariantCulture) : "",
                 row["reference"]?.GetValue<string>() ?? "");
         var text = new StringBuilder();
@@ -91,6 +99,14 @@ public sealed class ExperimentSummary(ExperimentConfig config, IReadOnlyList<Tri
         if (row[metric + "_mean"] is not { } mean) return "n/a";
         string m = mean.GetValue<double>().ToString("0.000", CultureInfo.InvariantCulture);
         return row[metric + "_std"] is { } std ? $"{m} +- {std.GetValue<double>().ToString("0.000", CultureInfo.InvariantCulture)}" : m;
+    }
+
+    private static string Rotated(JsonObject row)
+    {
+        int scored = row["trials_with_r2_linear"]!.GetValue<int>(), trials = row["trials"]!.GetValue<int>();
+        if (scored == 0) return "n/a";
+        string percent = Percent(row["fraction_rotated"]);
+        return scored == trials ? percent : $"{percent} of {scored} scored";
     }
 
     private static string Percent(JsonNode? fraction) =>
