@@ -50,7 +50,7 @@ public sealed record DisentanglementVerdict(LatentSpaceKind Kind, double SdMean,
             LatentSpaceKind.Disentangled => $"disentangled: each latent follows one parameter (S_D {sd} >= {threshold})",
             LatentSpaceKind.Rotated =>
                 $"rotated: the latents hold the parameters (r2_linear {r2}) but along mixed axes (S_D {sd}); " +
-                "an isotropic prior cannot prefer the parameter axes, a few labels (--labels) align them",
+                "an isotropic prior cannot prefer the parameter axes; a few labelled samples (e.g. --labels 16) align them",
             LatentSpaceKind.Entangled => $"not disentangled (S_D {sd} < {threshold})",
             _ => $"partly recovered: an affine map of the latents recovers only {r2} of the parameters' variance, the rest is lost or held nonlinearly (S_D {sd})",
         };
