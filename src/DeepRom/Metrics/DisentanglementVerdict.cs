@@ -21,24 +21,24 @@ public enum LatentSpaceKind
 /// (the information is there; the standard normal prior cannot prefer the parameter axes to any rotation of them on
 /// isotropic parameters) or lost information.
 /// </summary>
-public sealed record DisentanglementVerdict(LatentSpaceKind Kind, double SdMean, double? R2Linear)
+public sealed record DisentanglementVerdict(LatentSpaceKind Kind, double SdMean, double? R2Linear, double SdThreshold)
 {
-    /// <summary>S_D from which a latent space counts as disentangled (the studies' threshold).</summary>
-    public const double SdThreshold = 0.9;
+    /// <summary>S_D from which a latent space counts as disentangled, unless a study sets its own.</summary>
+    public const double DefaultSdThreshold = 0.9;
 
     /// <summary>r2_linear from which the latents count as holding every parameter.</summary>
     public const double R2Threshold = 0.9;
 
     /// <summary>The verdict on <paramref name="metrics"/>, or null when they have no sd_mean (data without parameters).</summary>
-    public static DisentanglementVerdict? From(IReadOnlyDictionary<string, double?> metrics)
+    public static DisentanglementVerdict? From(IReadOnlyDictionary<string, double?> metrics, double sdThreshold = DefaultSdThreshold)
     {
         if (metrics.GetValueOrDefault("sd_mean") is not { } sd || !double.IsFinite(sd)) return null;
         double? r2 = metrics.GetValueOrDefault("r2_linear") is { } v && double.IsFinite(v) ? v : null;
-        LatentSpaceKind kind = sd >= SdThreshold ? LatentSpaceKind.Disentangled
+        LatentSpaceKind kind = sd >= sdThreshold ? LatentSpaceKind.Disentangled
             : r2 is null ? LatentSpaceKind.Entangled
             : r2 >= R2Threshold ? LatentSpaceKind.Rotated
             : LatentSpaceKind.PartlyRecovered;
-        return new DisentanglementVerdict(kind, sd, r2);
+        return new DisentanglementVerdict(kind, sd, r2, sdThreshold);
     }
 
     /// <summary>One sentence for the console and the report.</summary>

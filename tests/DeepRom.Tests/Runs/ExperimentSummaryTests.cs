@@ -42,6 +42,17 @@ public class ExperimentSummaryTests
     }
 
     [Fact]
+    public void The_rotated_fraction_uses_the_study_s_own_disentanglement_threshold()
+    {
+        var trials = new[] { Trial(0, 0.92, 4.0, 0.99), Trial(1, 0.97, 4.0, 0.99) };
+
+        var (_, row) = Assert.Single(new ExperimentSummary(new ExperimentConfig { DisentangledThreshold = 0.95 }, trials).Rows());
+
+        Assert.Equal(0.5, row["fraction_disentangled"]!.GetValue<double>());
+        Assert.Equal(0.5, row["fraction_rotated"]!.GetValue<double>());
+    }
+
+    [Fact]
     public void Without_any_r2_linear_the_rotated_fraction_is_unknown_rather_than_zero()
     {
         var (_, row) = Assert.Single(new ExperimentSummary(new ExperimentConfig(), [Trial(0, 0.60, 4.0, null)]).Rows());

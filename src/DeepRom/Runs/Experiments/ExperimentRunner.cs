@@ -24,7 +24,8 @@ public sealed class ExperimentRunner(ExperimentConfig config, string folder, Act
         AtomicFile.WriteAllText(Path.Combine(Folder, "config.json"), JsonSerializer.Serialize(config, ExperimentConfig.Json), force: true);
         // Trials recorded in an earlier summary count as finished even when their run folders are gone (the
         // folders stay out of git; the summary is kept), so a study continues across machines.
-        var recorded = RecordedTrials();
+        var trialConfigs = TrialConfigs();
+        var recorded = RecordedTrials(trialConfigs);
         var files = GenerateDatasets(ct);
         var results = new List<TrialResult>();
         var trials = Trials().ToList();
@@ -57,12 +58,12 @@ public sealed class ExperimentRunner(ExperimentConfig config, string folder, Act
                 log?.Invoke($"[{t + 1}/{trials.Count}] {key}: sd_mean {metrics.GetValueOrDefault("sd_mean"):0.###}, kl {metrics.GetValueOrDefault("kl"):0.###}");
             }
             results.Add(new TrialResult(key, dataset, prior, labels, seed, metrics));
-            new ExperimentSummary(config, results, TrialConfigs()).Write(Folder);
+            new ExperimentSummary(config, results, trialConfigs).Write(Folder);
         }
         return results;
     }
 
-    private Dictionary<string, TrialResult> RecordedTrials()
+    private Dictionary<string, TrialResult> RecordedTrials(System.Text.Json.Nodes.JsonObject trialConfigs)
     {
         string path = Path.Combine(Folder, "summary.json");
         if (!File.Exists(path)) return new();
@@ -71,7 +72,7 @@ public sealed class ExperimentRunner(ExperimentConfig config, string folder, Act
             var summary = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path));
             RefuseIfRecordedWith(summary?["settings"], config.Settings, path, "settings");
             RefuseIfRecordedWith(summary?["datasets"], config.Datasets, path, "datasets");
-            if (summary?["trial_configs"] is { } recordedConfigs && !System.Text.Json.Nodes.JsonNode.DeepEquals(recordedConfigs, TrialConfigs()))
+            if (summary?["trial_configs"] is { } recordedConfigs && !System.Text.Json.Nodes.JsonNode.DeepEquals(recordedConfigs, trialConfigs))
                 throw new InputException(path, "trial_configs", "the recorded trials were run with other preset defaults than this DeepRom's; move the results folder aside to rerun them");
             var trials = summary?["trials"]?.Deserialize<List<TrialResult>>() ?? new();
             return trials.ToDictionary(t => t.Key);

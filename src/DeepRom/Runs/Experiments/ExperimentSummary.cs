@@ -32,8 +32,7 @@ public sealed class ExperimentSummary(ExperimentConfig config, IReadOnlyList<Tri
             var scored = trials.Where(t => t.Metrics.GetValueOrDefault("r2_linear") is { } r2 && double.IsFinite(r2)).ToList();
             row["trials_with_r2_linear"] = scored.Count;
             row["fraction_rotated"] = scored.Count == 0 ? null
-                : Fraction(scored, t => t.Metrics.GetValueOrDefault("sd_mean") < config.DisentangledThreshold
-                                        && t.Metrics["r2_linear"] >= Metrics.DisentanglementVerdict.R2Threshold);
+                : Fraction(scored, t => Verdict(t)?.Kind == Metrics.LatentSpaceKind.Rotated);
             row["reference"] = config.Reference.GetValueOrDefault(group.Key);
             rows.Add((group.Key, row));
         }
@@ -84,6 +83,8 @@ public sealed class ExperimentSummary(ExperimentConfig config, IReadOnlyList<Tri
         "labels" => t.Labels.ToString(CultureInfo.InvariantCulture),
         _ => "",
     }));
+
+    private Metrics.DisentanglementVerdict? Verdict(TrialResult t) => Metrics.DisentanglementVerdict.From(t.Metrics, config.DisentangledThreshold);
 
     private static double Fraction(List<TrialResult> trials, Func<TrialResult, bool> predicate) =>
         trials.Count(predicate) / (double)trials.Count;
