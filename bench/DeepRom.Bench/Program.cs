@@ -1,8 +1,11 @@
 using System.Text.Json;
 using DeepRom.Bench;
+using DeepRom.Hosting;
 
 // Benchmarks print their figures and also write them as JSON (bench/results/NAME.json by default, or --json PATH),
 // so that runs on different machines or commits can be compared by script. They never fail on timing.
+// DEEPROM_DEFAULT_MALLOC=1 leaves glibc at its defaults, to time both side by side.
+bool tunedHeap = NativeHeap.KeepFreedMemory();
 string which = args.Length > 0 ? args[0] : "help";
 int count = args.Length > 1 && int.TryParse(args[1], out int c) ? c : 0;
 string? jsonPath = args.SkipWhile(a => a != "--json").Skip(1).FirstOrDefault();
@@ -19,6 +22,7 @@ if (output.Length == 0)
     Console.WriteLine("usage: DeepRom.Bench darcy [samples] | vae-step [steps] [--only reference|fast] | vae-profile [repeats]  [--json PATH]");
     return 2;
 }
+Console.WriteLine($"glibc heap thresholds raised: {(tunedHeap ? "yes" : "no")}");
 Console.WriteLine(output);
 jsonPath ??= Path.Combine("bench", "results", $"{which}.json");
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(jsonPath))!);
@@ -28,6 +32,7 @@ var record = new
     argument = count,
     utc = DateTime.UtcNow.ToString("u"),
     processors = Environment.ProcessorCount,
+    tuned_heap = tunedHeap,
     figures = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
 };
 File.WriteAllText(jsonPath, JsonSerializer.Serialize(record, new JsonSerializerOptions { WriteIndented = true }));
