@@ -21,7 +21,7 @@ public sealed class DenseLayer : Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();
-        Tensor y = conv.forward(functional.relu(norm.forward(x)));
+        Tensor y = ChannelsLast.Convolve(conv, functional.relu(norm.forward(x)));
         return cat(new[] { x, y }, 1).MoveToOuterDisposeScope();
     }
 }

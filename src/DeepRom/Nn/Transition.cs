@@ -14,10 +14,10 @@ public sealed class Transition : Module<Tensor, Tensor>
     private readonly BatchNorm2d norm1;
     private readonly Conv2d squeeze;
     private readonly BatchNorm2d norm2;
-    private readonly Module<Tensor, Tensor> resample;
+    private readonly Convolution resample;
     private readonly (int H, int W)? crop;
 
-    private Transition(int inFeatures, int outFeatures, int resampledFeatures, Module<Tensor, Tensor> resample, (int H, int W)? crop = null)
+    private Transition(int inFeatures, int outFeatures, int resampledFeatures, Convolution resample, (int H, int W)? crop = null)
         : base(nameof(Transition))
     {
         this.crop = crop;
@@ -70,8 +70,8 @@ public sealed class Transition : Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();
-        Tensor h = squeeze.forward(functional.relu(norm1.forward(x)));
-        Tensor y = resample.forward(functional.relu(norm2.forward(h)));
+        Tensor h = ChannelsLast.Convolve(squeeze, functional.relu(norm1.forward(x)));
+        Tensor y = ChannelsLast.Convolve(resample, functional.relu(norm2.forward(h)));
         if (crop is { } size) y = y.narrow(2, 0, size.H).narrow(3, 0, size.W);
         return y.MoveToOuterDisposeScope();
     }

@@ -41,6 +41,6 @@ public sealed class DenseDecoder : Module<Tensor, Tensor>
         using var scope = NewDisposeScope();
         Tensor h = expand.forward(functional.relu(hidden.forward(z))).view(codeShape);
         h = up2.forward(block2.forward(up1.forward(block1.forward(h))));
-        return head.forward(h).MoveToOuterDisposeScope();
+        return ChannelsLast.Convolve(head, h).MoveToOuterDisposeScope();
     }
 }

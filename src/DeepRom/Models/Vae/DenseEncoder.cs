@@ -31,7 +31,7 @@ public sealed class DenseEncoder : Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();
-        Tensor h = down.forward(block.forward(stem.forward(x))).flatten(1);
+        Tensor h = down.forward(block.forward(ChannelsLast.Convolve(stem, x))).flatten(1);
         return output.forward(functional.relu(hidden.forward(h))).MoveToOuterDisposeScope();
     }
 }
