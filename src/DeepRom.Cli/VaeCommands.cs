@@ -68,7 +68,7 @@ public static class VaeCommands
             progress => VaeRun.Train(config, folder, resume, progress, console.Log, ct, extendTo));
     }
 
-    internal static void Print(CliConsole console, bool json, VaeRunResult result, string verb)
+    internal static void Print(CliConsole console, bool json, VaeRunResult result, string verb, string? experiment = null)
     {
         var metrics = new JsonObject();
         foreach (var (k, v) in result.Metrics) metrics[k] = v is { } x && double.IsFinite(x) ? x : null;
@@ -83,8 +83,20 @@ public static class VaeCommands
             $"S_D of the true parameters themselves on this test set {F("sd_theta")} (finite-sample correlation keeps it below 1)",
             $"reconstruction NLL/pixel {F("rec_nll")}, KL {F("kl")}, relative L2 {F("rel_l2")}",
             .. (verdict is null ? Array.Empty<string>() : [$"latent space {verdict.Describe()}"]),
+            .. LabelErrorLines(result.Metrics),
             $"report: {Path.Combine(result.Folder, "report.html")}",
+            .. (experiment is null ? Array.Empty<string>() : [$"experiment: {experiment}"]),
         ];
+        if (experiment is not null) output["experiment"] = experiment;
         console.Result(json, output, lines);
+    }
+
+    /// <summary>A semi-supervised run's parameters read off its latents, as errors in the user's units.</summary>
+    private static IEnumerable<string> LabelErrorLines(Dictionary<string, double?> metrics)
+    {
+        var errors = metrics.Where(m => m.Key.StartsWith(VaeEvaluation.LabelRmsePrefix, StringComparison.Ordinal) && m.Value is not null)
+            .Select(m => $"{m.Key[VaeEvaluation.LabelRmsePrefix.Length..]} {m.Value!.Value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)}")
+            .ToArray();
+        if (errors.Length > 0) yield return $"parameters read off the posterior means, RMS error in the data's units: {string.Join(", ", errors)}";
     }
 }

@@ -25,6 +25,8 @@ public sealed class VaeTrainOptions
     public Option<int?> Hidden { get; } = new("--hidden") { Description = "Hidden width of the encoder/decoder MLPs (preset's default; 1152 = reference)." };
     public Option<string?> Encoders { get; } = new("--encoders") { Description = "Posterior mean and log-variance from separate encoders (the reference's) or one shared trunk (default: the preset's)." };
     public Option<string?> OutputVariance { get; } = new("--output-variance") { Description = "Variance of p(y|z): learned (reference), calibrated (ML per pixel) or calibrated-per-channel (default: the preset's)." };
+    public Option<double?> VarianceFloor { get; } = new("--variance-floor") { Description = "Smallest calibrated output variance per pixel, as a fraction of its pixel mean; 0 = none (default: the preset's, fast 0.01)." };
+    public Option<string?> LabelScaling { get; } = new("--label-scaling") { Description = "Labels for the semi-supervised term: standardised (mean 0, std 1 over the labelled samples; fast preset) or none (as given, the reference's)." };
     public Option<double> CheckpointMinutes { get; } = new("--checkpoint-minutes") { Description = "Minutes between checkpoints.", DefaultValueFactory = _ => 2.0 };
 
     public VaeTrainOptions()
@@ -35,6 +37,7 @@ public sealed class VaeTrainOptions
         BetaSchedule.AcceptOnlyFromAmong([.. ChoiceName.All<BetaScheduleKind>()]);
         Encoders.AcceptOnlyFromAmong("separate", "shared");
         OutputVariance.AcceptOnlyFromAmong([.. ChoiceName.All<OutputVariance>()]);
+        LabelScaling.AcceptOnlyFromAmong([.. ChoiceName.All<LabelScaling>()]);
     }
 
     /// <summary>The <c>--labels</c> option, shared with <c>deeprom quickstart</c>.</summary>
@@ -43,7 +46,7 @@ public sealed class VaeTrainOptions
 
     public void AddTo(Command command)
     {
-        foreach (Option o in new Option[] { Data, Test, HeldOut, Prior, Labels, Preset, Epochs, Seed, Latents, Loss, BetaSchedule, Nu, ReconstructionEpochs, Hidden, Encoders, OutputVariance, CheckpointMinutes })
+        foreach (Option o in new Option[] { Data, Test, HeldOut, Prior, Labels, Preset, Epochs, Seed, Latents, Loss, BetaSchedule, Nu, ReconstructionEpochs, Hidden, Encoders, OutputVariance, VarianceFloor, LabelScaling, CheckpointMinutes })
             command.Add(o);
     }
 
@@ -73,7 +76,9 @@ public sealed class VaeTrainOptions
         if (hidden is < 1) throw new InputException("--hidden", "value", "must be at least 1");
         if (latents is < 1) throw new InputException("--latents", "value", "must be at least 1");
         int labels = CheckedLabels(r, Labels);
-        string? encoders = r.GetValue(Encoders), outputVariance = r.GetValue(OutputVariance);
+        string? encoders = r.GetValue(Encoders), outputVariance = r.GetValue(OutputVariance), labelScaling = r.GetValue(LabelScaling);
+        double? floor = r.GetValue(VarianceFloor);
+        if (floor is { } f && !(f >= 0 && f < 1)) throw new InputException("--variance-floor", "value", "must be at least 0 and below 1");
         return config with
         {
             TrainData = r.GetValue(Data)!,
@@ -84,6 +89,8 @@ public sealed class VaeTrainOptions
             HiddenWidth = hidden ?? config.HiddenWidth,
             SeparateEncoders = encoders is null ? config.SeparateEncoders : encoders == "separate",
             OutputVariance = outputVariance is null ? config.OutputVariance : ChoiceName.Parse<OutputVariance>(outputVariance, "--output-variance", "value"),
+            OutputVarianceFloor = floor ?? config.OutputVarianceFloor,
+            LabelScaling = labelScaling is null ? config.LabelScaling : ChoiceName.Parse<LabelScaling>(labelScaling, "--label-scaling", "value"),
             Normalisation = r.GetValue(Loss) == "elbo" ? LossNormalisation.Elbo : LossNormalisation.PerPixelMean,
             Trainer = trainer,
         };

@@ -20,8 +20,16 @@ public sealed class VaeEvaluation
     public required Dictionary<string, double?> Metrics { get; init; }
     public required double[] RelativeL2 { get; init; }
 
-    /// <summary>Evaluates <paramref name="vae"/> on the rows of <paramref name="set"/> (all rows when null).</summary>
-    public static VaeEvaluation Run(DenseVae vae, SnapshotSet set, IReadOnlyList<int>? rows, int seed, CancellationToken ct = default)
+    /// <summary>Metric-name prefix of a semi-supervised run's parameter error: root-mean-square error, in the user's
+    /// units, of the parameters read off the posterior means through the run's label standardisation.</summary>
+    public const string LabelRmsePrefix = "label_rmse_";
+
+    /// <summary>
+    /// Evaluates <paramref name="vae"/> on the rows of <paramref name="set"/> (all rows when null). With
+    /// <paramref name="labels"/> (a semi-supervised run) the posterior means are also read as parameter estimates.
+    /// </summary>
+    public static VaeEvaluation Run(DenseVae vae, SnapshotSet set, IReadOnlyList<int>? rows, int seed, CancellationToken ct = default,
+        LabelStandardisation? labels = null)
     {
         rows ??= Enumerable.Range(0, set.Count).ToArray();
         vae.eval();
@@ -79,6 +87,16 @@ public sealed class VaeEvaluation
             metrics["mig"] = MutualInformationGap.Compute(means, theta);
             metrics["r2_linear"] = LinearInformativeness.Compute(means, theta);
             if (theta.GetLength(1) == d) metrics["s_kl"] = KlScoreOrNull(theta, samples);
+            if (labels is not null && theta.GetLength(1) == d)
+            {
+                double[,] estimates = labels.ToParameters(means);
+                for (int j = 0; j < d; j++)
+                {
+                    double sum = 0;
+                    for (int i = 0; i < n; i++) sum += (estimates[i, j] - theta[i, j]) * (estimates[i, j] - theta[i, j]);
+                    metrics[LabelRmsePrefix + set.ParamNames![j]] = Math.Sqrt(sum / n);
+                }
+            }
         }
         return new VaeEvaluation
         {

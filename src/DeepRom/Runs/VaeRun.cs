@@ -11,7 +11,8 @@ namespace DeepRom.Runs;
 public sealed record VaeRunResult(string Folder, Dictionary<string, double?> Metrics, TrainingState? State);
 
 /// <summary>The resolved model of a run, saved beside its weights so that it can be rebuilt for evaluation.</summary>
-public sealed record VaeModelSpec(DenseVaeConfig Model, PriorKind Prior);
+/// <param name="Labels">For a semi-supervised run: the map between the user's parameter units and the latents.</param>
+public sealed record VaeModelSpec(DenseVaeConfig Model, PriorKind Prior, LabelStandardisation? Labels = null);
 
 /// <summary>
 /// The disentangling-VAE workflow: read data, split, build the DenseVAE and its prior, train with checkpoints,
@@ -56,21 +57,25 @@ public static class VaeRun
             HiddenWidth = config.HiddenWidth,
             SeparateEncoders = config.SeparateEncoders,
             OutputVariance = config.OutputVariance,
+            OutputVarianceFloor = config.OutputVarianceFloor,
         };
         try { model.Validate(); config.Trainer.Validate(); }
         catch (ArgumentException e) { throw new InputException(config.TrainData, "fields", e.Message); }
+        double[,]? theta = SnapshotTensors.Params(train, trainRows);
+        int[] labelled = LabelledPositions(trainRows.Length, config.Labels, config.Trainer.Seed);
+        LabelStandardisation? labels = theta is null || labelled.Length == 0 ? null
+            : config.LabelScaling == LabelScaling.Standardised ? LabelStandardisation.FromLabelled(theta, labelled)
+            : LabelStandardisation.Identity(theta.GetLength(1));
         if (!resume)
         {
             folder.WriteJson(ConfigFile, config);
-            folder.WriteJson(ModelSpecFile, new VaeModelSpec(model, config.Prior));
+            folder.WriteJson(ModelSpecFile, new VaeModelSpec(model, config.Prior, labels));
         }
 
         torch.manual_seed(config.Trainer.Seed);
         using var vae = new DenseVae(model, LatentPrior.Create(config.Prior, latents));
-        double[,]? theta = SnapshotTensors.Params(train, trainRows);
-        int[] labelled = LabelledPositions(trainRows.Length, config.Labels, config.Trainer.Seed);
         using var objective = new VaeObjective(vae, SnapshotTensors.Fields(train, trainRows),
-            theta is null ? null : SnapshotTensors.ToTensor(theta), labelled, config.Normalisation, config.LabelWeight);
+            theta is null ? null : SnapshotTensors.ToTensor(labels?.ToLatent(theta) ?? theta), labelled, config.Normalisation, config.LabelWeight);
         var trainer = new Trainer(config.Trainer, objective, new Checkpoint(folder.File("checkpoint")), progress, log)
         {
             Monitor = testSet.Params is null ? null : _ => new Dictionary<string, double>
@@ -83,7 +88,7 @@ public static class VaeRun
         if (resume && extendTo is not null) folder.WriteJson(ConfigFile, config);
         AtomicFile.Write(folder.File(WeightsFile), force: true, temp => vae.save(temp));
 
-        VaeEvaluation evaluation = VaeEvaluation.Run(vae, testSet, testRows, config.Trainer.Seed, ct);
+        VaeEvaluation evaluation = VaeEvaluation.Run(vae, testSet, testRows, config.Trainer.Seed, ct, labels);
         var metrics = new Dictionary<string, double?>(evaluation.Metrics)
         {
             ["train_seconds"] = state.Seconds,
@@ -110,7 +115,7 @@ public static class VaeRun
             throw new InputException(dataFile, "fields", $"shape (N, {string.Join(", ", data.FieldShape[1..])}) does not fit the model, which takes (N, {m.Channels}, {m.Height}, {m.Width})");
         using var vae = new DenseVae(m, LatentPrior.Create(spec.Prior, m.Latents));
         Checkpoint.LoadWeights(vae, run.File(WeightsFile));
-        VaeEvaluation evaluation = VaeEvaluation.Run(vae, data, null, config.Trainer.Seed, ct);
+        VaeEvaluation evaluation = VaeEvaluation.Run(vae, data, null, config.Trainer.Seed, ct, spec.Labels);
         string name = "evaluate-" + Path.GetFileNameWithoutExtension(dataFile);
         var metrics = new Dictionary<string, double?>(evaluation.Metrics) { ["test_samples"] = data.Count };
         var target = RunFolder.Open(run.File(name), resume: false, force: true);

@@ -24,6 +24,9 @@ public sealed record VaeRunConfig
 
     public double LabelWeight { get; init; } = 1.0;
 
+    /// <summary>Labels as given (the reference's; also what a config written before this item existed means) or standardised.</summary>
+    public LabelScaling LabelScaling { get; init; } = LabelScaling.None;
+
     public LossNormalisation Normalisation { get; init; } = LossNormalisation.PerPixelMean;
 
     /// <summary>Latent size; null = the number of generative parameters in the data (2 if there are none).</summary>
@@ -35,6 +38,9 @@ public sealed record VaeRunConfig
     public bool SeparateEncoders { get; init; } = true;
 
     public OutputVariance OutputVariance { get; init; } = OutputVariance.Learned;
+
+    /// <summary>Floor of a calibrated output variance, relative to its pixel mean (see <see cref="DenseVaeConfig.OutputVarianceFloor"/>).</summary>
+    public double OutputVarianceFloor { get; init; }
 
     public TrainerConfig Trainer { get; init; } = new();
 
@@ -84,6 +90,8 @@ public sealed record VaeRunConfig
         HiddenWidth = 64,
         SeparateEncoders = false,
         OutputVariance = OutputVariance.Calibrated,
+        OutputVarianceFloor = 0.01,
+        LabelScaling = LabelScaling.Standardised,
         Trainer = new TrainerConfig
         {
             Epochs = 240,

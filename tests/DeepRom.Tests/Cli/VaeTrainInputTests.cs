@@ -38,6 +38,9 @@ public class VaeTrainInputTests(TinyDarcyRun tiny)
     [InlineData("--reconstruction-epochs", "-1")]
     [InlineData("--nu", "0")]
     [InlineData("--encoders", "two")]
+    [InlineData("--variance-floor", "-0.1")]
+    [InlineData("--variance-floor", "1")]
+    [InlineData("--label-scaling", "z-score")]
     public async Task A_bad_option_value_is_refused_naming_the_option(string option, string value)
     {
         string run = NewRun();

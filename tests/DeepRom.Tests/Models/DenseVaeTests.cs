@@ -136,4 +136,29 @@ public class VaeLossTests
         double expected = (0.5 * (vae.OutputLogVariance + 1 + Math.Log(2 * Math.PI))).sum(dim: 0).mean().item<float>();
         Assert.Equal(expected, loss.Reconstruction, 3);
     }
+
+    [Fact]
+    public void Variance_floor_keeps_near_constant_pixels_from_outweighing_the_rest()
+    {
+        using var scope = NewDisposeScope();
+        // A localised field: a blob in one corner, the rest of the grid (almost) constant, so a free per-pixel
+        // variance collapses there.
+        var y = zeros(8, 1, 16, 16);
+        y[.., .., ..4, ..4] = randn(8, 1, 4, 4);
+        double Ratio(double floor)
+        {
+            var config = new DenseVaeConfig { Channels = 1, Height = 16, Width = 16, HiddenWidth = 8, OutputVariance = OutputVariance.Calibrated, OutputVarianceFloor = floor };
+            manual_seed(5);
+            using var vae = new DenseVae(config, new StandardNormalPrior(2));
+            vae.train();
+            vae.Loss(y, 1.0, regularise: false, LossNormalisation.PerPixelMean).Dispose();
+            var variance = vae.OutputLogVariance.exp();
+            return variance.min().item<float>() / variance.mean().item<float>();
+        }
+        Assert.True(Ratio(0.0) < 0.01, "without a floor the constant pixels' variance should fall far below the mean");
+        // The floor is relative to the mean before flooring, which the floor can only raise: the ratio is at least
+        // floor / (1 + floor).
+        Assert.InRange(Ratio(0.01), 0.01 / 1.01 - 1e-6, 1.0);
+        Assert.InRange(Ratio(0.2), 0.2 / 1.2 - 1e-6, 1.0);
+    }
 }

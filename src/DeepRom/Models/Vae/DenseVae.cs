@@ -97,7 +97,13 @@ public sealed class DenseVae : nn.Module
         if (Config.OutputVariance == OutputVariance.Learned || !training) return outputLogVar;
         using var noGrad = no_grad();
         long[] pooled = Config.OutputVariance == OutputVariance.CalibratedPerChannel ? [0] : [0, 1];
-        Tensor calibrated = (y - mean).square().mean(pooled).clamp_min(1e-12).log();
+        Tensor variance = (y - mean).square().mean(pooled);
+        if (Config.OutputVarianceFloor > 0)
+        {
+            long[] pixels = Config.OutputVariance == OutputVariance.CalibratedPerChannel ? [1, 2] : [0, 1];
+            variance = variance.maximum(Config.OutputVarianceFloor * variance.mean(pixels, keepdim: true));
+        }
+        Tensor calibrated = variance.clamp_min(1e-12).log();
         outputLogVar.copy_(calibrated);
         return calibrated;
     }

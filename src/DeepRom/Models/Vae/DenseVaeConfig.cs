@@ -30,6 +30,15 @@ public sealed record DenseVaeConfig
     /// <summary>How the per-pixel output variance of p(y|z) is found.</summary>
     public OutputVariance OutputVariance { get; init; } = OutputVariance.Learned;
 
+    /// <summary>
+    /// With a calibrated output variance: the smallest per-pixel variance, as a fraction of the mean over pixels of
+    /// the same minibatch's calibrated variance (per channel when calibrated per channel); 0 = no floor. Without a
+    /// floor, pixels that hardly vary across samples (the background of a localised field) drive their variance
+    /// towards zero, their weight 1 / sigma^2 without limit, and the moving structure is never learned. A floor of
+    /// 0.01 caps any pixel's weight at 100 times the average.
+    /// </summary>
+    public double OutputVarianceFloor { get; init; }
+
     /// <summary>Smallest grid the derived shapes support.</summary>
     public const int MinimumGrid = 16;
 
@@ -43,6 +52,7 @@ public sealed record DenseVaeConfig
         if (Blocks.Length != 3 || Blocks.Any(b => b < 1)) throw new ArgumentException("blocks must be three positive depths");
         if (GrowthRate < 1 || InitFeatures < 1) throw new ArgumentException("growth rate and initial features must be positive");
         if (HiddenWidth is < 1) throw new ArgumentException("hidden width must be positive");
+        if (!(OutputVarianceFloor >= 0 && OutputVarianceFloor < 1)) throw new ArgumentException($"output variance floor must be in [0, 1) (got {OutputVarianceFloor})");
     }
 
     /// <summary>Resolution after the stride-2 7x7 input convolution (padding 2).</summary>

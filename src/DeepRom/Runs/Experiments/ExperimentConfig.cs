@@ -80,6 +80,8 @@ public sealed record ExperimentConfig
         if (!VaeRunConfig.Presets.Contains(Settings.Preset)) throw new InputException(path, "settings.preset", $"unknown preset '{Settings.Preset}'");
         if (Settings.Epochs is < 1) throw new InputException(path, "settings.epochs", "must be at least 1");
         if (Settings.OutputVariance is { } v) ChoiceName.Parse<OutputVariance>(v, path, "settings.output_variance");
+        if (Settings.OutputVarianceFloor is { } f && !(f >= 0 && f < 1)) throw new InputException(path, "settings.output_variance_floor", "must be at least 0 and below 1");
+        if (Settings.LabelScaling is { } l) ChoiceName.Parse<LabelScaling>(l, path, "settings.label_scaling");
         foreach (var d in Datasets)
         {
             ChoiceName.Parse<ThetaDistribution>(d.Theta, path, $"datasets.{d.Name}.theta");
@@ -116,4 +118,10 @@ public sealed record TrialSettings
 
     /// <summary>learned, calibrated or calibrated-per-channel; null keeps the preset's.</summary>
     public string? OutputVariance { get; init; }
+
+    /// <summary>Floor of a calibrated output variance relative to its pixel mean; null keeps the preset's.</summary>
+    public double? OutputVarianceFloor { get; init; }
+
+    /// <summary>none or standardised; null keeps the preset's.</summary>
+    public string? LabelScaling { get; init; }
 }

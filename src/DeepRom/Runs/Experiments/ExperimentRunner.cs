@@ -72,7 +72,7 @@ public sealed class ExperimentRunner(ExperimentConfig config, string folder, Act
             var summary = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path));
             RefuseIfRecordedWith(summary?["settings"], config.Settings, path, "settings");
             RefuseIfRecordedWith(summary?["datasets"], config.Datasets, path, "datasets");
-            if (summary?["trial_configs"] is { } recordedConfigs && !System.Text.Json.Nodes.JsonNode.DeepEquals(recordedConfigs, trialConfigs))
+            if (summary?["trial_configs"] is { } recordedConfigs && !SameBehaviour(recordedConfigs, trialConfigs))
                 throw new InputException(path, "trial_configs", "the recorded trials were run with other preset defaults than this DeepRom's; move the results folder aside to rerun them");
             var trials = summary?["trials"]?.Deserialize<List<TrialResult>>() ?? new();
             return trials.ToDictionary(t => t.Key);
@@ -85,12 +85,41 @@ public sealed class ExperimentRunner(ExperimentConfig config, string folder, Act
 
     // Trials recorded under other settings or data would be mixed silently into this config's table. A summary
     // without the record (written before it existed) is taken as it is.
+    // Settings that did not exist when the trials were recorded are not compared here: what they change shows in the
+    // resolved trial configs, compared by SameBehaviour.
     private static void RefuseIfRecordedWith<T>(System.Text.Json.Nodes.JsonNode? recorded, T current, string path, string item)
     {
         if (recorded is null) return;
         var now = JsonSerializer.SerializeToNode(current, ExperimentConfig.Json);
-        if (!System.Text.Json.Nodes.JsonNode.DeepEquals(recorded, now))
+        if (!Subsumes(recorded, now, legacy: null))
             throw new InputException(path, item, $"the recorded trials were run with {recorded.ToJsonString()}, the config now says {now?.ToJsonString()}; restore the config or move the results folder aside");
+    }
+
+    /// <summary>
+    /// Whether trials resolved to <paramref name="recorded"/> behave as ones resolved to <paramref name="now"/> would: an
+    /// item added to the run config since then must hold its default, which is what a config without it reads as.
+    /// </summary>
+    private static bool SameBehaviour(System.Text.Json.Nodes.JsonNode recorded, System.Text.Json.Nodes.JsonNode now)
+    {
+        var legacy = JsonSerializer.SerializeToNode(new VaeRunConfig(), ExperimentConfig.Json);
+        return recorded is System.Text.Json.Nodes.JsonObject byPrior && now is System.Text.Json.Nodes.JsonObject current
+            && byPrior.Count == current.Count
+            && byPrior.All(p => current[p.Key] is { } c && p.Value is not null && Subsumes(p.Value, c, legacy));
+    }
+
+    /// <summary>
+    /// Every item of <paramref name="recorded"/> equals <paramref name="now"/>'s; an object item only in
+    /// <paramref name="now"/> is accepted when <paramref name="legacy"/> is null or holds the same value for it.
+    /// </summary>
+    private static bool Subsumes(System.Text.Json.Nodes.JsonNode recorded, System.Text.Json.Nodes.JsonNode? now, System.Text.Json.Nodes.JsonNode? legacy)
+    {
+        if (recorded is not System.Text.Json.Nodes.JsonObject old || now is not System.Text.Json.Nodes.JsonObject current)
+            return System.Text.Json.Nodes.JsonNode.DeepEquals(recorded, now);
+        foreach (var (key, value) in old)
+            if (!current.ContainsKey(key) || !System.Text.Json.Nodes.JsonNode.DeepEquals(value, current[key])) return false;
+        foreach (var (key, value) in current)
+            if (!old.ContainsKey(key) && legacy is not null && !System.Text.Json.Nodes.JsonNode.DeepEquals(value, legacy[key])) return false;
+        return true;
     }
 
     /// <summary>A trial's run settings: the preset for its prior, changed as the study's settings say (data paths left empty).</summary>
@@ -101,6 +130,8 @@ public sealed class ExperimentRunner(ExperimentConfig config, string folder, Act
         if (config.Settings.Epochs is { } e) trainer = trainer.RescaledTo(e);
         vae = vae with { Trainer = trainer };
         if (config.Settings.OutputVariance is { } v) vae = vae with { OutputVariance = ChoiceName.Parse<Models.Vae.OutputVariance>(v, "settings.output_variance", "value") };
+        if (config.Settings.OutputVarianceFloor is { } f) vae = vae with { OutputVarianceFloor = f };
+        if (config.Settings.LabelScaling is { } l) vae = vae with { LabelScaling = ChoiceName.Parse<Models.Vae.LabelScaling>(l, "settings.label_scaling", "value") };
         return vae;
     }
 
