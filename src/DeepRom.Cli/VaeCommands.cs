@@ -51,7 +51,7 @@ public static class VaeCommands
             var folder = RunFolder.Existing(r.GetValue(runOption)!);
             VaeRunResult result = console.WithProgress("evaluating", 1, p =>
             {
-                var value = VaeRun.Evaluate(folder, r.GetValue(data)!, ct);
+                var value = VaeRun.Evaluate(folder, r.GetValue(data)!, ct, console.Log);
                 p.Report(1);
                 return value;
             });

@@ -44,10 +44,12 @@ public static class SnapshotFile
     /// <summary>
     /// Reads and validates a <c>snapshots/1</c> file, HDF5 or NPZ (recognised by content). Every problem, including a
     /// corrupt or truncated file, is an <see cref="InputException"/> naming the file, the dataset and the problem.
+    /// A missing format tag, channel names or parameter names are filled in, each with a line in
+    /// <see cref="SnapshotSet.Notes"/>.
     /// </summary>
     public static SnapshotSet Read(string path) => DatasetChecks.Read(path, checks =>
     {
-        checks.RequireFormat(SnapshotSet.FormatTag);
+        checks.RequireFormat(SnapshotSet.FormatTag, "fields");
         var fieldsHeader = checks.Require("fields");
         checks.RequireDType(fieldsHeader, ArrayHeader.Single);
         var timeHeader = checks.Optional("time");
@@ -67,14 +69,15 @@ public static class SnapshotFile
             checks.RequireFinite("time", time, timeShape);
         }
 
-        string[] channels = checks.Names(TextItem.Channels, channelCount, $"one per channel of fields {fieldsHeader.ShapeText}");
+        string[] channels = checks.Names(TextItem.Channels, channelCount, $"one per channel of fields {fieldsHeader.ShapeText}", "c");
         var (parameters, names) = checks.Params(n);
         var aux = ReadAux(checks, n);
 
         float[] fields = checks.Singles(fieldsHeader);
         checks.RequireFinite("fields", fields, shape);
         return new SnapshotSet(fields, shape, channels, parameters, names, time, aux,
-            checks.Scalar(TextItem.Generator) ?? "", checks.Scalar(TextItem.GeneratorConfig) ?? "{}");
+            checks.Scalar(TextItem.Generator) ?? "", checks.Scalar(TextItem.GeneratorConfig) ?? "{}")
+        { Notes = checks.Notes.ToArray() };
     });
 
     private static Dictionary<string, NdArray> ReadAux(DatasetChecks checks, int n)

@@ -27,6 +27,12 @@ public sealed record SnapshotSet(
     /// <summary>The format tag written to the root attribute <c>deeprom_format</c>.</summary>
     public const string FormatTag = "snapshots/1";
 
+    /// <summary>
+    /// What reading filled in because the file left it out, one line each (<c>FILE: ITEM: what was assumed</c>);
+    /// empty for complete files and for sets made in code. Never written to a file.
+    /// </summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>Number of samples N.</summary>
     public int Count => FieldShape[0];
 

@@ -39,11 +39,12 @@ public static class TrajectoryFile
 
     /// <summary>
     /// Reads and validates a <c>trajectories/1</c> file, HDF5 or NPZ (recognised by content). Every problem is an
-    /// <see cref="InputException"/> naming the file, the dataset and the problem.
+    /// <see cref="InputException"/> naming the file, the dataset and the problem. A missing format tag or parameter
+    /// names are filled in, each with a line in <see cref="TrajectorySet.Notes"/>.
     /// </summary>
     public static TrajectorySet Read(string path) => DatasetChecks.Read(path, checks =>
     {
-        checks.RequireFormat(TrajectorySet.FormatTag);
+        checks.RequireFormat(TrajectorySet.FormatTag, "states");
         var statesHeader = checks.Require("states");
         checks.RequireDType(statesHeader, ArrayHeader.Double);
         int[] shape = checks.Shape(statesHeader, "(M, T, d)", 3);
@@ -57,6 +58,7 @@ public static class TrajectoryFile
         double[] states = checks.Doubles(statesHeader, widen: false);
         checks.RequireFinite("states", states, shape);
         return new TrajectorySet(states, shape, time, parameters, names,
-            checks.Scalar(TextItem.Generator) ?? "", checks.Scalar(TextItem.GeneratorConfig) ?? "{}");
+            checks.Scalar(TextItem.Generator) ?? "", checks.Scalar(TextItem.GeneratorConfig) ?? "{}")
+        { Notes = checks.Notes.ToArray() };
     });
 }

@@ -20,6 +20,12 @@ public sealed record TrajectorySet(
     /// <summary>The format tag written to the root attribute <c>deeprom_format</c>.</summary>
     public const string FormatTag = "trajectories/1";
 
+    /// <summary>
+    /// What reading filled in because the file left it out, one line each (<c>FILE: ITEM: what was assumed</c>);
+    /// empty for complete files and for sets made in code. Never written to a file.
+    /// </summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     public int Count => StateShape[0];
     public int Steps => StateShape[1];
     public int Dimension => StateShape[2];

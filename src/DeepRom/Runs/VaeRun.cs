@@ -44,8 +44,10 @@ public static class VaeRun
             }
         }
         SnapshotSet train = SnapshotFile.Read(config.TrainData);
+        foreach (string note in train.Notes) log?.Invoke($"note: {note}");
         SnapshotTensors.RequireStatic2D(train, config.TrainData);
         var (trainRows, testSet, testRows) = Split(config, train);
+        if (!ReferenceEquals(testSet, train)) foreach (string note in testSet.Notes) log?.Invoke($"note: {note}");
         int latents = config.Latents ?? (train.ParamCount > 0 ? train.ParamCount : 2);
         ValidateLabels(config, train, trainRows.Length, latents);
         var model = new DenseVaeConfig
@@ -104,11 +106,12 @@ public static class VaeRun
     }
 
     /// <summary>Re-evaluates a trained run on any snapshot file; writes <c>evaluate-NAME/</c> plots and metrics in the run folder.</summary>
-    public static VaeRunResult Evaluate(RunFolder run, string dataFile, CancellationToken ct = default)
+    public static VaeRunResult Evaluate(RunFolder run, string dataFile, CancellationToken ct = default, Action<string>? log = null)
     {
         var spec = run.ReadJson<VaeModelSpec>(ModelSpecFile);
         var config = run.ReadJson<VaeRunConfig>(ConfigFile);
         SnapshotSet data = SnapshotFile.Read(dataFile);
+        foreach (string note in data.Notes) log?.Invoke($"note: {note}");
         SnapshotTensors.RequireStatic2D(data, dataFile);
         var m = spec.Model;
         if (data.FieldShape[1] != m.Channels || data.FieldShape[2] != m.Height || data.FieldShape[3] != m.Width)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DeepRom.Data;
+using DeepRom.Tests.Data;
 
 namespace DeepRom.Tests.Cli;
 
@@ -45,5 +46,33 @@ public class VaeAnyDataTests : IDisposable
         Assert.True(double.IsFinite((double)metrics["rel_l2_bump"]!));
         Assert.Equal(labelled, metrics["sd_mean"] is not null);
         (await Cli.Run("vae", "evaluate", "--run", run, "--data", test, "--json")).AssertSuccess();
+    }
+
+    [Fact]
+    public async Task A_file_with_only_fields_and_params_trains_and_evaluates_with_notes_on_stderr()
+    {
+        string train = scratch.File("mine.h5"), run = scratch.File("run-mine");
+        var bumps = Bumps(24, 16, 16, labelled: true, seed: 3);
+        var raw = new RawDataset();
+        raw.Arrays["fields"] = (bumps.Fields, bumps.FieldShape);
+        raw.Arrays["params"] = (bumps.Params!, [24, 2]);
+        raw.Write(train, DataFileFormat.Hdf5);
+
+        var trained = await Cli.Run("vae", "train", "--data", train, "--epochs", "1", "--out", run, "--json");
+        trained.AssertSuccess();
+        JsonNode.Parse(trained.Out); // the notes stay off stdout
+        string[] expected =
+        [
+            $"note: {train}: root attribute 'deeprom_format': missing; read as snapshots/1 because the file has fields",
+            $"note: {train}: root attribute 'channels': missing; named c1",
+            $"note: {train}: params attribute 'names': missing; named p1..p2",
+        ];
+        Assert.Equal(expected, trained.ErrLines.Where(l => l.StartsWith("note:", StringComparison.Ordinal)));
+        var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(run, "metrics.json")))!.AsObject();
+        Assert.True(double.IsFinite((double)metrics["rel_l2_c1"]!));
+
+        var evaluated = await Cli.Run("vae", "evaluate", "--run", run, "--data", train, "--json");
+        evaluated.AssertSuccess();
+        Assert.Equal(expected, evaluated.ErrLines.Where(l => l.StartsWith("note:", StringComparison.Ordinal)));
     }
 }

@@ -90,6 +90,40 @@ public class PythonInteropTests
         Assert.Equal([0, 0.5, 1, 1.5, 2], traj.Time); // float32 time widened
     }
 
+    [PythonInteropFact]
+    public void Files_holding_only_arrays_read_here_with_default_names()
+    {
+        using var dir = new ScratchFolder();
+        PythonRunner.Script("write_minimal_files.py", dir.Path);
+
+        foreach (string name in new[] { "minimal.h5", "minimal.npz" })
+        {
+            var set = SnapshotFile.Read(dir.File(name));
+            Assert.Equal([4, 3, 6, 5], set.FieldShape);
+            Assert.Equal(Enumerable.Range(0, 360).Select(i => i * 0.5f), set.Fields);
+            Assert.Equal(["c1", "c2", "c3"], set.Channels);
+            Assert.Equal(["p1", "p2"], set.ParamNames!);
+            Assert.Equal(Enumerable.Range(0, 8).Select(i => i / 8.0), set.Params);
+            Assert.Equal(3, set.Notes.Count);
+            Assert.All(set.Notes, n => Assert.StartsWith($"{dir.File(name)}: ", n));
+            Assert.Contains(set.Notes, n => n.EndsWith(": missing; named c1..c3", StringComparison.Ordinal));
+        }
+
+        var dynamic = SnapshotFile.Read(dir.File("minimal-dynamic.h5"));
+        Assert.True(dynamic.IsDynamic);
+        Assert.Equal([3, 5, 1, 8], dynamic.FieldShape);
+        Assert.Equal([0, 0.25, 0.5, 0.75, 1], dynamic.Time!);
+        Assert.Equal(["c1"], dynamic.Channels);
+        Assert.Null(dynamic.Params);
+        Assert.Equal(2, dynamic.Notes.Count);
+
+        var traj = TrajectoryFile.Read(dir.File("minimal-traj.npz"));
+        Assert.Equal([2, 5, 3], traj.StateShape);
+        Assert.Equal(["p1", "p2"], traj.ParamNames!);
+        Assert.Equal(new double[] { 1, 2, 3, 4 }, traj.Params);
+        Assert.Equal(2, traj.Notes.Count);
+    }
+
     private static string[] Strings(JsonElement e) => e.EnumerateArray().Select(x => x.GetString()!).ToArray();
 
     private static void AssertArray(JsonElement e, string dtype, int[] shape, double[] values)

@@ -55,11 +55,12 @@ public class ValidationTests
 
     [Theory]
     [MemberData(nameof(Formats))]
-    public void Missing_format_tag(DataFileFormat format)
+    public void Missing_format_tag_without_fields(DataFileFormat format)
     {
         var raw = RawDataset.ValidSnapshots();
         raw.Texts.Remove(TextItem.Format);
-        ReadBad(raw, format, "deeprom_format", "missing", "snapshots/1");
+        raw.Arrays.Remove("fields");
+        ReadBad(raw, format, "deeprom_format", "missing", "no fields array", "snapshots/1");
     }
 
     [Theory]
@@ -131,15 +132,6 @@ public class ValidationTests
         var raw = RawDataset.ValidSnapshots();
         raw.Texts[TextItem.ParamNames] = new[] { "only-one" };
         ReadBad(raw, format, "names", "1 names", "expected 2");
-    }
-
-    [Theory]
-    [MemberData(nameof(Formats))]
-    public void Param_names_are_required_with_params(DataFileFormat format)
-    {
-        var raw = RawDataset.ValidSnapshots();
-        raw.Texts.Remove(TextItem.ParamNames);
-        ReadBad(raw, format, "names", "missing");
     }
 
     [Theory]

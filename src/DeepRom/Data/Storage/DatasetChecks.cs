@@ -10,6 +10,7 @@ namespace DeepRom.Data.Storage;
 internal sealed class DatasetChecks
 {
     private readonly IArrayReader _reader;
+    private readonly List<string> _notes = [];
     private string _current = "file";
 
     private DatasetChecks(string path, IArrayReader reader)
@@ -19,6 +20,9 @@ internal sealed class DatasetChecks
     }
 
     public string Path { get; }
+
+    /// <summary>What was filled in for items the file leaves out, one line each: <c>FILE: ITEM: what was assumed</c>.</summary>
+    public IReadOnlyList<string> Notes => _notes;
 
     /// <summary>Opens <paramref name="path"/> (HDF5 or NPZ, recognised by content) and runs <paramref name="read"/> on it.</summary>
     public static T Read<T>(string path, Func<DatasetChecks, T> read)
@@ -41,14 +45,26 @@ internal sealed class DatasetChecks
 
     public InputException Fail(string item, string problem) => new(Path, item, problem);
 
-    /// <summary>Checks the root tag that says which kind of dataset the file holds.</summary>
-    public void RequireFormat(string tag)
+    /// <summary>
+    /// Checks the root tag that says which kind of dataset the file holds. Without a tag, a file that has
+    /// <paramref name="mainArray"/> is read as <paramref name="tag"/> (with a note): files written by users' own
+    /// h5py or numpy scripts rarely carry it. A tag naming another format is always refused.
+    /// </summary>
+    public void RequireFormat(string tag, string mainArray)
     {
         string item = _reader.NameOf(TextItem.Format);
         string? found = Scalar(TextItem.Format);
-        if (found is null) throw Fail(item, $"missing: not a DeepRom dataset file (expected '{tag}')");
+        if (found is null)
+        {
+            if (Optional(mainArray) is null)
+                throw Fail(item, $"missing, and there is no {mainArray} array: not a DeepRom dataset file (expected '{tag}')");
+            Note(item, $"missing; read as {tag} because the file has {mainArray}");
+            return;
+        }
         if (found != tag) throw Fail(item, $"is '{found}', expected '{tag}'");
     }
+
+    private void Note(string item, string text) => _notes.Add($"{Path}: {item}: {text}");
 
     public ArrayHeader? Optional(string name)
     {
@@ -126,23 +142,32 @@ internal sealed class DatasetChecks
         return values[0];
     }
 
-    /// <summary>Names the items of <paramref name="item"/>: present, and exactly <paramref name="count"/> of them.</summary>
-    public string[] Names(TextItem item, int count, string what)
+    /// <summary>
+    /// The names in <paramref name="item"/>, exactly <paramref name="count"/> of them; when the item is absent,
+    /// <paramref name="prefix"/>1 to <paramref name="prefix"/>N with a note. A wrong count is refused.
+    /// </summary>
+    public string[] Names(TextItem item, int count, string what, string prefix)
     {
         string name = _reader.NameOf(item);
-        string[] values = Texts(item) ?? throw Fail(name, $"missing: {count} {what} expected");
+        string[]? values = Texts(item);
+        if (values is null)
+        {
+            values = Enumerable.Range(1, count).Select(i => $"{prefix}{i}").ToArray();
+            Note(name, $"missing; named {(count == 1 ? values[0] : $"{values[0]}..{values[^1]}")}");
+            return values;
+        }
         if (values.Length != count) throw Fail(name, $"holds {values.Length} names, expected {count} ({what})");
         return values;
     }
 
-    /// <summary>Optional <c>params</c> (rows, s) with its s names.</summary>
+    /// <summary>Optional <c>params</c> (rows, s) with its s names (p1..ps when the file has none).</summary>
     public (double[]? Values, string[]? Names) Params(int rows)
     {
         var header = Optional("params");
         if (header is null) return (null, null);
         int[] shape = Shape(header, $"({rows}, s)", 2);
         if (shape[0] != rows) throw Fail("params", $"has {shape[0]} rows, expected {rows} (one per sample)");
-        string[] names = Names(TextItem.ParamNames, shape[1], $"one per column of params {header.ShapeText}");
+        string[] names = Names(TextItem.ParamNames, shape[1], $"one per column of params {header.ShapeText}", "p");
         double[] values = Doubles(header, widen: true);
         RequireFinite("params", values, shape);
         return (values, names);
