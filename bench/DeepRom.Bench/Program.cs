@@ -22,7 +22,8 @@ if (output.Length == 0)
     Console.WriteLine("usage: DeepRom.Bench darcy [samples] | vae-step [steps] [--only reference|fast] | vae-profile [repeats]  [--json PATH]");
     return 2;
 }
-Console.WriteLine($"glibc heap thresholds raised: {(tunedHeap ? "yes" : "no")}");
+string processor = ProcessorModel();
+Console.WriteLine($"processor: {processor}, {Environment.ProcessorCount} logical cores; glibc heap thresholds raised: {(tunedHeap ? "yes" : "no")}");
 Console.WriteLine(output);
 jsonPath ??= Path.Combine("bench", "results", $"{which}.json");
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(jsonPath))!);
@@ -32,9 +33,22 @@ var record = new
     argument = count,
     utc = DateTime.UtcNow.ToString("u"),
     processors = Environment.ProcessorCount,
+    processor_model = processor,
     tuned_heap = tunedHeap,
     figures = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
 };
 File.WriteAllText(jsonPath, JsonSerializer.Serialize(record, new JsonSerializerOptions { WriteIndented = true }));
 Console.WriteLine($"(figures also written to {jsonPath})");
 return 0;
+
+// lscpu's Model name with the family and model numbers (a virtual machine may show only "AMD EPYC"): figures are only
+// comparable on one processor model.
+static string ProcessorModel()
+{
+    const string path = "/proc/cpuinfo";
+    if (!File.Exists(path)) return "unknown";
+    string[] lines = File.ReadLines(path).TakeWhile(l => l.Length > 0).ToArray();
+    string Field(string name) => lines.FirstOrDefault(l => l.StartsWith(name + "\t", StringComparison.Ordinal) || l.StartsWith(name + " ", StringComparison.Ordinal)) is { } l
+        ? l[(l.IndexOf(':') + 1)..].Trim() : "?";
+    return $"{Field("model name")} (family {Field("cpu family")}, model {Field("model")})";
+}
