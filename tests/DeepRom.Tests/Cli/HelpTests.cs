@@ -21,13 +21,25 @@ public class HelpTests
         return data;
     }
 
+    /// <summary>The command paths of the README's command synopsis: the lowercase words after "deeprom" on each line.</summary>
+    private static HashSet<string> ReadmeCommands()
+    {
+        string readme = File.ReadAllText(Path.Combine(DeepRom.Tests.Build.LibTorchCompatibilityTests.RepositoryRoot(), "README.md"));
+        return readme.Split('\n')
+            .Where(l => l.StartsWith("deeprom ", StringComparison.Ordinal))
+            .Select(l => string.Join(' ', l.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).TakeWhile(w => w.All(c => c is >= 'a' and <= 'z'))))
+            .ToHashSet();
+    }
+
     [Fact]
-    public void The_tree_holds_every_documented_command()
+    public void The_tree_holds_every_command_the_readme_lists_and_the_readme_lists_every_command()
     {
         var root = DeepRomCli.BuildRoot(new CliConsole(TextWriter.Null, TextWriter.Null));
-        var paths = Walk(root, []).Select(item => string.Join(' ', item.Path)).ToHashSet();
-        foreach (string expected in new[] { "", "quickstart", "data", "data darcy", "vae", "vae train", "vae evaluate", "experiment", "experiment run" })
-            Assert.Contains(expected, paths);
+        var leaves = Walk(root, []).Where(item => item.Command.Subcommands.Count == 0).Select(item => string.Join(' ', item.Path)).ToHashSet();
+        var documented = ReadmeCommands();
+        Assert.Contains("vae train", documented);
+        Assert.Empty(documented.Except(leaves));
+        Assert.Empty(leaves.Except(documented));
     }
 
     [Theory]
