@@ -48,11 +48,12 @@ public sealed class CliConsole(TextWriter stdout, TextWriter stderr)
             });
     }
 
-    /// <summary>Runs training with a progress display on stderr showing epoch, loss parts, beta and the time left.</summary>
+    /// <summary>Runs training with a progress display on stderr showing epoch, loss parts, schedule values and the time left.</summary>
     public T WithTrainingProgress<T>(string description, int epochs, Func<IProgress<DeepRom.Training.TrainingProgress>, T> work)
     {
         static string Describe(DeepRom.Training.TrainingProgress p) =>
-            string.Join(" ", p.Parts.Select(kv => $"{kv.Key} {kv.Value:0.###}")) + $" beta {p.Beta:0.###e0} lr {p.LearningRate:0.#e0}";
+            string.Join(" ", p.Parts.Select(kv => $"{kv.Key} {kv.Value:0.###}").Concat(p.Schedule.Select(kv => $"{kv.Key} {kv.Value:0.###e0}")))
+            + $" lr {p.LearningRate:0.#e0}";
         if (!Interactive)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -86,6 +86,7 @@ public static class QuickstartCommand
     public static VaeRunConfig Defaults(int labels, int seed, int epochs)
     {
         VaeRunConfig fast = VaeRunConfig.Fast(PriorKind.Standard);
-        return fast with { Labels = labels, Trainer = fast.Trainer.RescaledTo(epochs) with { Seed = seed } };
+        VaeRunConfig rescaled = fast.RescaledTo(epochs);
+        return rescaled with { Labels = labels, Trainer = rescaled.Trainer with { Seed = seed } };
     }
 }

@@ -54,23 +54,25 @@ public sealed class VaeTrainOptions
     public VaeRunConfig ToConfig(ParseResult r)
     {
         VaeRunConfig config = VaeRunConfig.ForPreset(r.GetValue(Preset)!, ChoiceName.Parse<PriorKind>(r.GetValue(Prior)!, "--prior", "value"));
-        TrainerConfig trainer = config.Trainer with { Seed = r.GetValue(Seed), CheckpointMinutes = r.GetValue(CheckpointMinutes) };
+        config = config with { Trainer = config.Trainer with { Seed = r.GetValue(Seed), CheckpointMinutes = r.GetValue(CheckpointMinutes) } };
         if (r.GetValue(Epochs) is { } e)
         {
             if (e < 1) throw new InputException("--epochs", "value", "must be at least 1");
-            trainer = trainer.RescaledTo(e);
+            config = config.RescaledTo(e);
         }
+        TrainerConfig trainer = config.Trainer;
+        var betaSchedule = config.Beta;
         if (r.GetValue(BetaSchedule) is { } beta)
-            trainer = trainer with { Beta = trainer.Beta with { Kind = ChoiceName.Parse<BetaScheduleKind>(beta, "--beta-schedule", "value") } };
+            betaSchedule = betaSchedule with { Kind = ChoiceName.Parse<BetaScheduleKind>(beta, "--beta-schedule", "value") };
         if (r.GetValue(Nu) is { } rate)
         {
             if (!(rate > 0) || !double.IsFinite(rate)) throw new InputException("--nu", "value", "must be a positive number");
-            trainer = trainer with { Beta = trainer.Beta with { Nu = rate } };
+            betaSchedule = betaSchedule with { Nu = rate };
         }
         if (r.GetValue(ReconstructionEpochs) is { } rec)
         {
             if (rec < 0 || rec >= trainer.Epochs) throw new InputException("--reconstruction-epochs", "value", $"must be in 0..{trainer.Epochs - 1} (the run has {trainer.Epochs} epochs)");
-            trainer = trainer with { Beta = trainer.Beta with { ReconstructionEpochs = rec } };
+            betaSchedule = betaSchedule with { ReconstructionEpochs = rec };
         }
         int? hidden = r.GetValue(Hidden), latents = r.GetValue(Latents);
         if (hidden is < 1) throw new InputException("--hidden", "value", "must be at least 1");
@@ -93,6 +95,7 @@ public sealed class VaeTrainOptions
             LabelScaling = labelScaling is null ? config.LabelScaling : ChoiceName.Parse<LabelScaling>(labelScaling, "--label-scaling", "value"),
             Normalisation = r.GetValue(Loss) == "elbo" ? LossNormalisation.Elbo : LossNormalisation.PerPixelMean,
             Trainer = trainer,
+            Beta = betaSchedule,
         };
     }
 

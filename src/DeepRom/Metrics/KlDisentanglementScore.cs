@@ -1,3 +1,5 @@
+using DeepRom.Numerics.Optimisation;
+
 namespace DeepRom.Metrics;
 
 /// <summary>Settings of the S_KL score.</summary>

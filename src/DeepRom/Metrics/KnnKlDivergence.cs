@@ -1,3 +1,4 @@
+using DeepRom.Numerics.Spatial;
 using MathNet.Numerics;
 
 namespace DeepRom.Metrics;

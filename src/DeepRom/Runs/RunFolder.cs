@@ -74,13 +74,16 @@ public sealed class RunFolder
 
     public void WriteJson<T>(string name, T value) => AtomicFile.WriteAllText(File(name), JsonSerializer.Serialize(value, Indented), force: true);
 
-    public T ReadJson<T>(string name)
+    /// <summary>Reads a JSON file of the run; <paramref name="upgrade"/> can first rewrite an older layout of the document.</summary>
+    public T ReadJson<T>(string name, Func<JsonObject, JsonObject>? upgrade = null)
     {
         string path = File(name);
         if (!System.IO.File.Exists(path)) throw new InputException(path, name, "missing (is this a DeepRom run folder?)");
         try
         {
-            return JsonSerializer.Deserialize<T>(System.IO.File.ReadAllText(path), Indented) ?? throw new JsonException("empty document");
+            string text = System.IO.File.ReadAllText(path);
+            if (upgrade is not null && JsonNode.Parse(text) is JsonObject document) return upgrade(document).Deserialize<T>(Indented) ?? throw new JsonException("empty document");
+            return JsonSerializer.Deserialize<T>(text, Indented) ?? throw new JsonException("empty document");
         }
         catch (JsonException e)
         {

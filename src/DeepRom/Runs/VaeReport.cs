@@ -56,7 +56,7 @@ public static class VaeReport
                         new PlotLabels("Disentanglement during training", "epoch", "S_D")),
                     "S_D of the test set's posterior means, measured during training.");
             }
-            Figure(folder, report, "beta.png", TrainingCurves.Beta(epochs, state.History.Select(h => Math.Max(h.Beta, 1e-12)).ToArray()), "Beta at the end of each epoch.");
+            Figure(folder, report, "beta.png", TrainingCurves.Beta(epochs, state.History.Select(h => Math.Max(h.Schedule.GetValueOrDefault("beta"), 1e-12)).ToArray()), "Beta at the end of each epoch.");
             foreach (string e in state.Events) report.Paragraph(e);
         }
 

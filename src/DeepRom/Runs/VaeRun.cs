@@ -35,7 +35,7 @@ public static class VaeRun
     {
         if (resume)
         {
-            config = folder.ReadJson<VaeRunConfig>(ConfigFile);
+            config = ReadConfig(folder);
             if (extendTo is { } epochs && epochs != config.Trainer.Epochs)
             {
                 if (epochs < config.Trainer.Epochs)
@@ -61,7 +61,7 @@ public static class VaeRun
             OutputVariance = config.OutputVariance,
             OutputVarianceFloor = config.OutputVarianceFloor,
         };
-        try { model.Validate(); config.Trainer.Validate(); }
+        try { model.Validate(); config.Trainer.Validate(); config.Beta.Validate(); }
         catch (ArgumentException e) { throw new InputException(config.TrainData, "fields", e.Message); }
         double[,]? theta = SnapshotTensors.Params(train, trainRows);
         int[] labelled = LabelledPositions(trainRows.Length, config.Labels, config.Trainer.Seed);
@@ -77,7 +77,7 @@ public static class VaeRun
         torch.manual_seed(config.Trainer.Seed);
         using var vae = new DenseVae(model, LatentPrior.Create(config.Prior, latents));
         using var objective = new VaeObjective(vae, SnapshotTensors.Fields(train, trainRows),
-            theta is null ? null : SnapshotTensors.ToTensor(labels?.ToLatent(theta) ?? theta), labelled, config.Normalisation, config.LabelWeight);
+            theta is null ? null : SnapshotTensors.ToTensor(labels?.ToLatent(theta) ?? theta), labelled, config.Normalisation, config.Beta, config.LabelWeight);
         var trainer = new Trainer(config.Trainer, objective, new Checkpoint(folder.File("checkpoint")), progress, log)
         {
             Monitor = testSet.Params is null ? null : _ => new Dictionary<string, double>
@@ -109,7 +109,7 @@ public static class VaeRun
     public static VaeRunResult Evaluate(RunFolder run, string dataFile, CancellationToken ct = default, Action<string>? log = null)
     {
         var spec = run.ReadJson<VaeModelSpec>(ModelSpecFile);
-        var config = run.ReadJson<VaeRunConfig>(ConfigFile);
+        var config = ReadConfig(run);
         SnapshotSet data = SnapshotFile.Read(dataFile);
         foreach (string note in data.Notes) log?.Invoke($"note: {note}");
         SnapshotTensors.RequireStatic2D(data, dataFile);
@@ -126,6 +126,9 @@ public static class VaeRun
         VaeReport.Write(target, config, null, evaluation, data, Enumerable.Range(0, data.Count).ToArray(), vae);
         return new VaeRunResult(target.Path, metrics, null);
     }
+
+    /// <summary>The run's <c>config.json</c>, also when written by an earlier DeepRom (see <see cref="VaeRunConfig.UpgradeLegacyLayout"/>).</summary>
+    public static VaeRunConfig ReadConfig(RunFolder folder) => folder.ReadJson<VaeRunConfig>(ConfigFile, c => VaeRunConfig.UpgradeLegacyLayout(c));
 
     private static (int[] TrainRows, SnapshotSet TestSet, int[] TestRows) Split(VaeRunConfig config, SnapshotSet train)
     {

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using DeepRom.Models.Priors;
 using DeepRom.Models.Vae;
 using DeepRom.Training;
@@ -42,7 +44,17 @@ public sealed record VaeRunConfig
     /// <summary>Floor of a calibrated output variance, relative to its pixel mean (see <see cref="DenseVaeConfig.OutputVarianceFloor"/>).</summary>
     public double OutputVarianceFloor { get; init; }
 
+    /// <summary>Weight of the KL term over training, applied by the VAE's objective.</summary>
+    public BetaSchedule Beta { get; init; } = BetaSchedule.Reference(0);
+
     public TrainerConfig Trainer { get; init; } = new();
+
+    /// <summary>The same run stretched to <paramref name="epochs"/>: phases, learning-rate steps and ramps keep their fractions.</summary>
+    public VaeRunConfig RescaledTo(int epochs) => this with
+    {
+        Trainer = Trainer.RescaledTo(epochs),
+        Beta = Beta.RescaledTo(Trainer.Epochs, epochs),
+    };
 
     /// <summary>
     /// seed 001's schedule: batch 64, 6500 epochs, 4000 reconstruction-only epochs, adaptive beta,
@@ -61,8 +73,8 @@ public sealed record VaeRunConfig
                 Epochs = 14000,
                 BatchSize = 64,
                 LearningRate = new LearningRateSteps([0, 6500, 12000], [3e-4, 5e-5, 2.5e-5]),
-                Beta = BetaSchedule.Reference(6500),
             },
+            Beta = BetaSchedule.Reference(6500),
         }
         : new()
         {
@@ -73,8 +85,8 @@ public sealed record VaeRunConfig
                 Epochs = 6500,
                 BatchSize = 64,
                 LearningRate = new LearningRateSteps([0, 5900], [5e-4, 1e-4]),
-                Beta = BetaSchedule.Reference(4000),
             },
+            Beta = BetaSchedule.Reference(4000),
         };
 
     /// <summary>
@@ -97,9 +109,26 @@ public sealed record VaeRunConfig
             Epochs = 240,
             BatchSize = 64,
             LearningRate = new LearningRateSteps([0, 200], [1e-3, 2e-4]),
-            Beta = BetaSchedule.Reference(20) with { Nu = 0.05 },
         },
+        Beta = BetaSchedule.Reference(20) with { Nu = 0.05 },
     };
+
+    /// <summary>
+    /// Moves the KL schedule of a configuration written while it was a trainer setting (<c>Trainer.Beta</c>) to where it
+    /// is now (<c>Beta</c>); a current configuration passes unchanged. <paramref name="naming"/> is the property naming
+    /// the document was written with (run folders: none; study summaries: snake case).
+    /// </summary>
+    public static JsonObject UpgradeLegacyLayout(JsonObject config, JsonNamingPolicy? naming = null)
+    {
+        string Name(string name) => naming?.ConvertName(name) ?? name;
+        string beta = Name(nameof(Beta));
+        if (config[Name(nameof(Trainer))] is JsonObject trainer && trainer[beta] is { } schedule && !config.ContainsKey(beta))
+        {
+            trainer.Remove(beta);
+            config[beta] = schedule;
+        }
+        return config;
+    }
 
     /// <summary>The names of the presets, as <see cref="ForPreset"/> takes them.</summary>
     public static readonly IReadOnlyList<string> Presets = ["fast", "reference"];

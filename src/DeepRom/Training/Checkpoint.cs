@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -6,7 +8,7 @@ using static TorchSharp.torch;
 namespace DeepRom.Training;
 
 /// <summary>
-/// A checkpoint folder (model weights, optimizer state, loop state) replaced atomically: the new one is written
+/// A checkpoint folder (model weights, optimizer state, loop state, best weights when kept) replaced atomically: the new one is written
 /// beside it and swapped in by renames, so a kill at any moment leaves a complete checkpoint behind.
 /// </summary>
 public sealed class Checkpoint(string folder)
@@ -14,7 +16,8 @@ public sealed class Checkpoint(string folder)
     private const string ModelFile = "model.bin";
     private const string OptimizerFile = "optimizer.bin";
     private const string StateFile = "state.json";
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    private const string BestFile = "best.bin";
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Converters = { new JsonStringEnumConverter() } };
 
     public string Folder { get; } = Path.GetFullPath(folder);
 
@@ -23,13 +26,15 @@ public sealed class Checkpoint(string folder)
     /// <summary>True when a complete checkpoint (or the previous one, after a kill mid-swap) exists.</summary>
     public bool Exists => IsComplete(Folder) || IsComplete(Previous);
 
-    public void Save(nn.Module module, OptimizerHelper optimizer, TrainingState state)
+    /// <summary>Saves the loop's state; <paramref name="best"/>, when given, is kept beside the weights for resumption.</summary>
+    public void Save(nn.Module module, OptimizerHelper optimizer, TrainingState state, WeightSnapshot? best = null)
     {
         string temp = $"{Folder}.tmp-{Environment.ProcessId}";
         if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
         Directory.CreateDirectory(temp);
         module.save(Path.Combine(temp, ModelFile));
         optimizer.save_state_dict(Path.Combine(temp, OptimizerFile));
+        best?.Save(module, Path.Combine(temp, BestFile));
         File.WriteAllText(Path.Combine(temp, StateFile), JsonSerializer.Serialize(state, Json));
         if (Directory.Exists(Previous)) Directory.Delete(Previous, recursive: true);
         if (Directory.Exists(Folder)) Directory.Move(Folder, Previous);
@@ -46,8 +51,8 @@ public sealed class Checkpoint(string folder)
         TrainingState state;
         try
         {
-            state = JsonSerializer.Deserialize<TrainingState>(File.ReadAllText(statePath))
-                ?? throw new JsonException("empty state");
+            var node = JsonNode.Parse(File.ReadAllText(statePath)) as JsonObject ?? throw new JsonException("not a JSON object");
+            state = UpgradeLegacyState(node).Deserialize<TrainingState>(Json) ?? throw new JsonException("empty state");
         }
         catch (Exception e) when (e is JsonException or IOException or NotSupportedException)
         {
@@ -66,6 +71,14 @@ public sealed class Checkpoint(string folder)
         return state;
     }
 
+    /// <summary>The best weights saved with the checkpoint, or null when it kept none.</summary>
+    public WeightSnapshot? LoadBest(nn.Module module)
+    {
+        string from = IsComplete(Folder) ? Folder : Previous;
+        string path = Path.Combine(from, BestFile);
+        return File.Exists(path) ? WeightSnapshot.Load(module, path) : null;
+    }
+
     /// <summary>Loads module weights from a file written by <see cref="Save"/>, as a bad-input error when corrupt.</summary>
     public static void LoadWeights(nn.Module module, string path)
     {
@@ -75,6 +88,22 @@ public sealed class Checkpoint(string folder)
         {
             throw new InputException(path, "model", $"corrupt or incompatible checkpoint weights ({FirstLine(e.Message)})");
         }
+    }
+
+    // Before objectives owned their schedules, the loop kept the VAE's KL weight itself as "Beta" (in the state and in
+    // every epoch record); it is the schedule value the VAE objective now names "beta".
+    private static JsonObject UpgradeLegacyState(JsonObject state)
+    {
+        static void Move(JsonObject o)
+        {
+            if (o["Beta"] is not { } beta || o.ContainsKey("Schedule")) return;
+            o.Remove("Beta");
+            o["Schedule"] = new JsonObject { ["beta"] = beta };
+        }
+        Move(state);
+        if (state["History"] is JsonArray history)
+            foreach (var record in history.OfType<JsonObject>()) Move(record);
+        return state;
     }
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();

@@ -6,8 +6,9 @@ using static TorchSharp.torch;
 namespace DeepRom.Training;
 
 /// <summary>
-/// The training loop shared by every model: Adam over shuffled minibatches, learning-rate steps, beta schedule,
-/// periodic atomic checkpoints, exact resumption, and a guard that rolls back a non-finite loss.
+/// The training loop shared by every model: the configured optimiser over shuffled minibatches, learning-rate steps,
+/// validation with best weights and early stopping, periodic atomic checkpoints, exact resumption, and a guard that
+/// rolls back a non-finite loss. The objective's own schedules stay with the model (<see cref="ITrainable"/>).
 /// </summary>
 /// <remarks>
 /// Randomness is re-seeded from (seed, epoch) at the start of every epoch, so a run resumed from a checkpoint draws
@@ -16,24 +17,39 @@ namespace DeepRom.Training;
 public sealed class Trainer(TrainerConfig config, ITrainable model, Checkpoint? checkpoint = null,
     IProgress<TrainingProgress>? progress = null, Action<string>? log = null)
 {
+    /// <summary>Name of the validation loss in the epoch records.</summary>
+    public const string ValidationLoss = "val_loss";
+
     /// <summary>
     /// Called (with the module in eval mode) every <see cref="TrainerConfig.MonitorEvery"/> epochs and after the last;
     /// what it returns joins that epoch's record, e.g. a validation metric.
     /// </summary>
     public Func<int, IReadOnlyDictionary<string, double>>? Monitor { get; init; }
 
+    /// <summary>
+    /// The validation loss (lower is better), called with the module in eval mode on the monitor's epochs; it drives
+    /// <see cref="TrainerConfig.KeepBest"/>, <see cref="TrainerConfig.Patience"/> and <see cref="TrainerConfig.StopBelow"/>
+    /// and is recorded as <see cref="ValidationLoss"/>.
+    /// </summary>
+    public Func<int, double>? Validation { get; init; }
+
     /// <summary>Trains from scratch, or from the checkpoint when <paramref name="resume"/>; returns the final state.</summary>
     public TrainingState Run(bool resume, CancellationToken ct = default)
     {
         config.Validate();
+        if (config.NeedsValidation && Validation is null)
+            throw new ArgumentException("best weights and early stopping need a validation loss");
         if (config.Threads > 0) torch.set_num_threads(config.Threads);
         nn.Module module = model.Module;
         OptimizerHelper optimizer = NewOptimizer(module, config.LearningRate.At(0));
         var state = new TrainingState();
+        WeightSnapshot? best = null;
         if (resume)
         {
             if (checkpoint is null || !checkpoint.Exists) throw new InputException(checkpoint?.Folder ?? "--resume", "checkpoint", "nothing to resume from");
             state = checkpoint.Load(module, optimizer);
+            model.RestoreSchedule(state.Schedule);
+            if (config.KeepBest) best = checkpoint.LoadBest(module);
             log?.Invoke($"resumed after epoch {state.EpochsDone} of {config.Epochs}");
         }
         var clock = Stopwatch.StartNew();
@@ -41,17 +57,17 @@ public sealed class Trainer(TrainerConfig config, ITrainable model, Checkpoint? 
         var lastCheckpoint = Stopwatch.StartNew();
         module.train();
 
-        for (int epoch = state.EpochsDone; epoch < config.Epochs; epoch++)
+        for (int epoch = state.EpochsDone; epoch < config.Epochs && state.EarlyStop is null; epoch++)
         {
-            Dictionary<string, Tensor> good = Snapshot(module);
-            double betaBefore = state.Beta;
+            using WeightSnapshot good = WeightSnapshot.Take(module);
+            var scheduleBefore = new Dictionary<string, double>(model.Schedule);
             double lr = config.LearningRate.At(epoch) * state.LearningRateFactor;
             SetLearningRate(optimizer, lr);
-            Dictionary<string, double>? means = RunEpoch(epoch, optimizer, state);
+            Dictionary<string, double>? means = RunEpoch(epoch, optimizer);
             if (means is null)
             {
-                Restore(module, good);
-                state.Beta = betaBefore;
+                good.RestoreInto(module);
+                model.RestoreSchedule(scheduleBefore);
                 state.Recoveries++;
                 state.LearningRateFactor *= 0.5;
                 string message = $"epoch {epoch + 1}: non-finite loss; rolled back to the start of the epoch and halved the learning rate to {lr * 0.5:g3}";
@@ -61,43 +77,89 @@ public sealed class Trainer(TrainerConfig config, ITrainable model, Checkpoint? 
                     throw new TrainingDivergedException($"training diverged: non-finite loss {state.Recoveries} times (last in epoch {epoch + 1}); try a lower learning rate");
                 optimizer.Dispose();
                 optimizer = NewOptimizer(module, lr * 0.5);
-                Dispose(good);
                 epoch--;
                 continue;
             }
-            Dispose(good);
             bool last = epoch + 1 == config.Epochs;
-            if (Monitor is not null && (last || (epoch + 1) % Math.Max(1, config.MonitorEvery) == 0))
+            if ((Monitor is not null || Validation is not null) && (last || (epoch + 1) % Math.Max(1, config.MonitorEvery) == 0))
             {
                 module.eval();
-                foreach (var (name, value) in Monitor(epoch)) means[name] = value;
+                if (Monitor is not null) foreach (var (name, value) in Monitor(epoch)) means[name] = value;
+                if (Validation is not null)
+                {
+                    double loss = Validation(epoch);
+                    means[ValidationLoss] = loss;
+                    Judge(epoch, loss, state, module, ref best);
+                }
                 module.train();
             }
             state.EpochsDone = epoch + 1;
             state.Seconds = secondsBefore + clock.Elapsed.TotalSeconds;
-            state.History.Add(new EpochRecord(epoch, means, state.Beta, lr, state.Seconds));
-            progress?.Report(new TrainingProgress(epoch + 1, config.Epochs, means, state.Beta, lr, TimeSpan.FromSeconds(state.Seconds)));
-            if (checkpoint is not null && (last || ct.IsCancellationRequested || lastCheckpoint.Elapsed.TotalMinutes >= config.CheckpointMinutes))
+            state.Schedule = new Dictionary<string, double>(model.Schedule);
+            state.History.Add(new EpochRecord(epoch, means, state.Schedule, lr, state.Seconds));
+            progress?.Report(new TrainingProgress(epoch + 1, config.Epochs, means, state.Schedule, lr, TimeSpan.FromSeconds(state.Seconds)));
+            if (checkpoint is not null && (last || state.EarlyStop is not null || ct.IsCancellationRequested
+                                           || lastCheckpoint.Elapsed.TotalMinutes >= config.CheckpointMinutes))
             {
-                checkpoint.Save(module, optimizer, state);
+                checkpoint.Save(module, optimizer, state, best);
                 lastCheckpoint.Restart();
             }
             ct.ThrowIfCancellationRequested();
         }
         optimizer.Dispose();
+        if (best is not null)
+        {
+            best.RestoreInto(module);
+            state.RestoredBest = true;
+            best.Dispose();
+        }
         module.eval();
         return state;
     }
 
+    /// <summary>Records a validation loss: a new lowest one becomes the best, otherwise patience runs down.</summary>
+    private void Judge(int epoch, double loss, TrainingState state, nn.Module module, ref WeightSnapshot? best)
+    {
+        // A non-finite validation loss never counts as an improvement.
+        if (double.IsFinite(loss) && (state.BestValidationLoss is not { } lowest || loss < lowest))
+        {
+            state.BestEpoch = epoch;
+            state.BestValidationLoss = loss;
+            state.ValidationsSinceBest = 0;
+            if (config.KeepBest)
+            {
+                best?.Dispose();
+                best = WeightSnapshot.Take(module);
+            }
+        }
+        else state.ValidationsSinceBest++;
+
+        if (epoch + 1 == config.Epochs) return; // the last epoch ends training anyway: not an early stop
+        string why;
+        if (config.StopBelow is { } floor && loss <= floor)
+        {
+            state.EarlyStop = EarlyStop.Floor;
+            why = $"validation loss {loss:g4} reached the floor {floor:g4}";
+        }
+        else if (config.Patience is { } patience && state.ValidationsSinceBest >= patience)
+        {
+            state.EarlyStop = EarlyStop.Patience;
+            why = $"no lower validation loss in {patience} validations (best {state.BestValidationLoss:g4} after epoch {state.BestEpoch + 1})";
+        }
+        else return;
+        string message = $"epoch {epoch + 1}: stopped early, {why}";
+        state.Events.Add(message);
+        log?.Invoke(message);
+    }
+
     /// <summary>One pass over the data; the epoch's mean loss parts, or null when a loss was not finite.</summary>
-    private Dictionary<string, double>? RunEpoch(int epoch, OptimizerHelper optimizer, TrainingState state)
+    private Dictionary<string, double>? RunEpoch(int epoch, OptimizerHelper optimizer)
     {
         torch.manual_seed(unchecked(config.Seed * 1_000_003L + epoch));
         int n = model.SampleCount;
         // System.Random with an explicit seed is stable across processes (HashCode.Combine is not).
         int[] order = Permutation(n, new Random(unchecked(config.Seed * 7919 + epoch * 104729 + 17)));
-        state.Beta = config.Beta.AtEpochStart(epoch, state.Beta);
-        bool regularise = config.Beta.Regularises(epoch);
+        model.BeginEpoch(epoch);
         var sums = new Dictionary<string, double>();
         int batches = 0;
         for (int start = 0; start < n; start += config.BatchSize)
@@ -107,13 +169,13 @@ public sealed class Trainer(TrainerConfig config, ITrainable model, Checkpoint? 
             long[] rows = new long[size];
             for (int k = 0; k < size; k++) rows[k] = order[start + k];
             using var indices = tensor(rows);
-            using StepLoss loss = model.Loss(indices, new TrainingPhase(epoch, state.Beta, regularise));
+            using StepLoss loss = model.Loss(indices);
             double total = loss.Total.item<float>();
             if (!double.IsFinite(total)) return null;
             optimizer.zero_grad();
             loss.Total.backward();
             optimizer.step();
-            state.Beta = config.Beta.AfterStep(epoch, state.Beta, loss.ScheduleSignal);
+            model.AfterStep(loss);
             foreach (var (name, value) in loss.Parts)
                 if (double.IsFinite(value)) sums[name] = sums.GetValueOrDefault(name) + value;
             sums["loss"] = sums.GetValueOrDefault("loss") + total;
@@ -122,8 +184,13 @@ public sealed class Trainer(TrainerConfig config, ITrainable model, Checkpoint? 
         return sums.ToDictionary(kv => kv.Key, kv => kv.Value / batches);
     }
 
-    private OptimizerHelper NewOptimizer(nn.Module module, double lr) =>
-        torch.optim.Adam(module.parameters(), lr: lr, weight_decay: config.WeightDecay);
+    private OptimizerHelper NewOptimizer(nn.Module module, double lr) => config.Optimiser switch
+    {
+        Optimiser.Adam => torch.optim.Adam(module.parameters(), lr: lr, weight_decay: config.WeightDecay),
+        Optimiser.AdamW => torch.optim.AdamW(module.parameters(), lr: lr, weight_decay: config.WeightDecay),
+        Optimiser.Adamax => torch.optim.Adamax(module.parameters(), lr: lr, weight_decay: config.WeightDecay),
+        _ => throw new ArgumentOutOfRangeException(nameof(config), config.Optimiser, "unknown optimiser"),
+    };
 
     private static void SetLearningRate(OptimizerHelper optimizer, double lr)
     {
@@ -135,22 +202,5 @@ public sealed class Trainer(TrainerConfig config, ITrainable model, Checkpoint? 
         int[] order = Enumerable.Range(0, n).ToArray();
         random.Shuffle(order);
         return order;
-    }
-
-    private static Dictionary<string, Tensor> Snapshot(nn.Module module)
-    {
-        using var noGrad = no_grad();
-        return module.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone());
-    }
-
-    private static void Restore(nn.Module module, Dictionary<string, Tensor> saved)
-    {
-        using var noGrad = no_grad();
-        foreach (var (name, value) in module.state_dict()) value.copy_(saved[name]);
-    }
-
-    private static void Dispose(Dictionary<string, Tensor> saved)
-    {
-        foreach (var t in saved.Values) t.Dispose();
     }
 }

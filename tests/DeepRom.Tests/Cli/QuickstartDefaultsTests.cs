@@ -26,7 +26,7 @@ public class QuickstartDefaultsTests
         VaeRunConfig config = QuickstartCommand.Defaults(QuickstartCommand.DefaultLabels, seed: 0, QuickstartCommand.DefaultEpochs);
         Assert.Equal(QuickstartCommand.DefaultLabels.ToString(CultureInfo.InvariantCulture), ReadmeDefault("labelled samples"));
         Assert.Equal(config.Trainer.Epochs.ToString(CultureInfo.InvariantCulture), ReadmeDefault("epochs"));
-        Assert.Equal(config.Trainer.Beta.ReconstructionEpochs.ToString(CultureInfo.InvariantCulture), ReadmeDefault("reconstruction-only epochs"));
+        Assert.Equal(config.Beta.ReconstructionEpochs.ToString(CultureInfo.InvariantCulture), ReadmeDefault("reconstruction-only epochs"));
         Assert.Equal(config.Trainer.BatchSize.ToString(CultureInfo.InvariantCulture), ReadmeDefault("batch size"));
         Assert.Equal(config.Preset, ReadmeDefault("preset"));
         Assert.Equal(ChoiceName.Of(PriorKind.Standard), ReadmeDefault("prior"));

@@ -8,12 +8,11 @@ public class TrainerTests : IDisposable
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
-    private static TrainerConfig Config(int epochs) => new()
+    internal static TrainerConfig Config(int epochs) => new()
     {
         Epochs = epochs,
         BatchSize = 8,
         LearningRate = new LearningRateSteps([0, 4], [1e-2, 3e-3]),
-        Beta = new BetaSchedule { Kind = BetaScheduleKind.Adaptive, ReconstructionEpochs = 2, Nu = 0.05 },
         Seed = 5,
         CheckpointMinutes = 0,
     };
@@ -42,9 +41,44 @@ public class TrainerTests : IDisposable
 
         Assert.Equal(6, resumed.EpochsDone);
         Assert.Equal(full.History.Select(h => h.Parts["mse"]), resumed.History.Select(h => h.Parts["mse"]));
-        Assert.Equal(full.Beta, resumed.Beta, 12);
+        Assert.Equal(full.Schedule["level"], resumed.Schedule["level"]);
+        Assert.Equal(full.History.Select(h => h.Schedule["level"]), resumed.History.Select(h => h.Schedule["level"]));
         Assert.Equal(straight.Weights(), second.Weights());
-        Assert.Equal(full.History.Select(h => h.Parts["mse"]), resumed.History.Select(h => h.Parts["mse"]));
+    }
+
+    [Fact]
+    public void A_checkpoint_from_before_objectives_owned_their_schedules_resumes_with_its_beta()
+    {
+        var checkpoint = new Checkpoint(Path.Combine(folder, "checkpoint"));
+        double beta;
+        using (var first = new TinyRegression { ScheduleName = "beta" })
+            beta = new Trainer(Config(2), first, checkpoint).Run(resume: false).Schedule["beta"];
+        // The earlier layout: the loop's own "Beta" in the state and in every epoch record.
+        string path = Path.Combine(checkpoint.Folder, "state.json");
+        var state = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        foreach (var o in new[] { state }.Concat(state["History"]!.AsArray().Select(r => r!.AsObject())))
+        {
+            o["Beta"] = o["Schedule"]!["beta"]!.GetValue<double>();
+            o.Remove("Schedule");
+        }
+        File.WriteAllText(path, state.ToJsonString());
+
+        using var again = new TinyRegression { ScheduleName = "beta" };
+        var resumed = new Trainer(Config(3), again, checkpoint).Run(resume: true);
+        Assert.Equal((2, beta), again.EpochStarts[0]);
+        Assert.Equal(3, resumed.History.Count);
+        Assert.All(resumed.History, h => Assert.True(h.Schedule.ContainsKey("beta")));
+    }
+
+    [Fact]
+    public void A_rolled_back_epoch_starts_again_from_the_same_schedule()
+    {
+        // The third minibatch of epoch 3: two steps of that epoch have moved the schedule before the rollback.
+        using var model = new TinyRegression { PoisonWhen = (epoch, call) => epoch == 2 && call == 13 };
+        new Trainer(Config(4), model).Run(resume: false);
+        var starts = model.EpochStarts.Where(s => s.Epoch == 2).ToArray();
+        Assert.Equal(2, starts.Length);
+        Assert.Equal(starts[0].Level, starts[1].Level);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using DeepRom.Numerics.LinearAlgebra;
+
 namespace DeepRom.Physics.Darcy;
 
 /// <summary>

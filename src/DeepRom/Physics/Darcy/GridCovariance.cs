@@ -1,3 +1,5 @@
+using DeepRom.Numerics.Fft;
+
 namespace DeepRom.Physics.Darcy;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using DeepRom.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace DeepRom.Physics.Darcy;

@@ -63,7 +63,7 @@ public sealed class ExperimentRunner(ExperimentConfig config, string folder, Act
         return results;
     }
 
-    private Dictionary<string, TrialResult> RecordedTrials(System.Text.Json.Nodes.JsonObject trialConfigs)
+    internal Dictionary<string, TrialResult> RecordedTrials(System.Text.Json.Nodes.JsonObject trialConfigs)
     {
         string path = Path.Combine(Folder, "summary.json");
         if (!File.Exists(path)) return new();
@@ -72,7 +72,7 @@ public sealed class ExperimentRunner(ExperimentConfig config, string folder, Act
             var summary = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path));
             RefuseIfRecordedWith(summary?["settings"], config.Settings, path, "settings");
             RefuseIfRecordedWith(summary?["datasets"], config.Datasets, path, "datasets");
-            if (summary?["trial_configs"] is { } recordedConfigs && !SameBehaviour(recordedConfigs, trialConfigs))
+            if (summary?["trial_configs"] is { } recordedConfigs && !SameBehaviour(UpgradeLegacyLayout(recordedConfigs), trialConfigs))
                 throw new InputException(path, "trial_configs", "the recorded trials were run with other preset defaults than this DeepRom's; move the results folder aside to rerun them");
             var trials = summary?["trials"]?.Deserialize<List<TrialResult>>() ?? new();
             return trials.ToDictionary(t => t.Key);
@@ -95,6 +95,15 @@ public sealed class ExperimentRunner(ExperimentConfig config, string folder, Act
             throw new InputException(path, item, $"the recorded trials were run with {recorded.ToJsonString()}, the config now says {now?.ToJsonString()}; restore the config or move the results folder aside");
     }
 
+    // Trial configs recorded before the KL schedule left the trainer's settings name it trainer.beta.
+    private static System.Text.Json.Nodes.JsonNode UpgradeLegacyLayout(System.Text.Json.Nodes.JsonNode recorded)
+    {
+        if (recorded is System.Text.Json.Nodes.JsonObject byPrior)
+            foreach (var (_, trial) in byPrior)
+                if (trial is System.Text.Json.Nodes.JsonObject o) VaeRunConfig.UpgradeLegacyLayout(o, ExperimentConfig.Json.PropertyNamingPolicy);
+        return recorded;
+    }
+
     /// <summary>
     /// Whether trials resolved to <paramref name="recorded"/> behave as ones resolved to <paramref name="now"/> would: an
     /// item added to the run config since then must hold its default, which is what a config without it reads as.
@@ -109,14 +118,16 @@ public sealed class ExperimentRunner(ExperimentConfig config, string folder, Act
 
     /// <summary>
     /// Every item of <paramref name="recorded"/> equals <paramref name="now"/>'s; an object item only in
-    /// <paramref name="now"/> is accepted when <paramref name="legacy"/> is null or holds the same value for it.
+    /// <paramref name="now"/> is accepted when <paramref name="legacy"/> is null or holds the same value for it. Nested
+    /// objects (the trainer's settings) are compared the same way, so a setting added to them is accepted at its default.
     /// </summary>
     private static bool Subsumes(System.Text.Json.Nodes.JsonNode recorded, System.Text.Json.Nodes.JsonNode? now, System.Text.Json.Nodes.JsonNode? legacy)
     {
         if (recorded is not System.Text.Json.Nodes.JsonObject old || now is not System.Text.Json.Nodes.JsonObject current)
             return System.Text.Json.Nodes.JsonNode.DeepEquals(recorded, now);
         foreach (var (key, value) in old)
-            if (!current.ContainsKey(key) || !System.Text.Json.Nodes.JsonNode.DeepEquals(value, current[key])) return false;
+            if (!current.ContainsKey(key) || value is null != current[key] is null
+                || (value is not null && !Subsumes(value, current[key], (legacy as System.Text.Json.Nodes.JsonObject)?[key]))) return false;
         foreach (var (key, value) in current)
             if (!old.ContainsKey(key) && legacy is not null && !System.Text.Json.Nodes.JsonNode.DeepEquals(value, legacy[key])) return false;
         return true;
@@ -126,9 +137,8 @@ public sealed class ExperimentRunner(ExperimentConfig config, string folder, Act
     private VaeRunConfig TrialConfig(string prior, int labels, int seed)
     {
         VaeRunConfig vae = VaeRunConfig.ForPreset(config.Settings.Preset, ChoiceName.Parse<Models.Priors.PriorKind>(prior, "grid.priors", "value")) with { Labels = labels };
-        var trainer = vae.Trainer with { Seed = seed };
-        if (config.Settings.Epochs is { } e) trainer = trainer.RescaledTo(e);
-        vae = vae with { Trainer = trainer };
+        vae = vae with { Trainer = vae.Trainer with { Seed = seed } };
+        if (config.Settings.Epochs is { } e) vae = vae.RescaledTo(e);
         if (config.Settings.OutputVariance is { } v) vae = vae with { OutputVariance = ChoiceName.Parse<Models.Vae.OutputVariance>(v, "settings.output_variance", "value") };
         if (config.Settings.OutputVarianceFloor is { } f) vae = vae with { OutputVarianceFloor = f };
         if (config.Settings.LabelScaling is { } l) vae = vae with { LabelScaling = ChoiceName.Parse<Models.Vae.LabelScaling>(l, "settings.label_scaling", "value") };
@@ -137,7 +147,7 @@ public sealed class ExperimentRunner(ExperimentConfig config, string folder, Act
 
     // The resolved settings of every prior of the grid (labels and seed 0), recorded in the summary: the config file
     // names a preset, and a preset's defaults may change between DeepRom versions.
-    private System.Text.Json.Nodes.JsonObject TrialConfigs() => new(config.Grid.Priors.Distinct().Select(p =>
+    internal System.Text.Json.Nodes.JsonObject TrialConfigs() => new(config.Grid.Priors.Distinct().Select(p =>
         KeyValuePair.Create(p, JsonSerializer.SerializeToNode(TrialConfig(p, 0, 0), ExperimentConfig.Json))));
 
     private IEnumerable<(string Dataset, string Prior, int Labels, int Seed)> Trials()

@@ -1,4 +1,4 @@
-namespace DeepRom.Metrics;
+namespace DeepRom.Numerics.Optimisation;
 
 /// <summary>Settings of the Nelder-Mead simplex minimiser.</summary>
 /// <param name="MaxEvaluations">Hard limit on objective evaluations.</param>

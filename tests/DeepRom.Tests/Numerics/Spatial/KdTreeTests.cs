@@ -1,7 +1,7 @@
 using CsCheck;
-using DeepRom.Metrics;
+using DeepRom.Numerics.Spatial;
 
-namespace DeepRom.Tests.Metrics;
+namespace DeepRom.Tests.Numerics.Spatial;
 
 public class KdTreeTests
 {

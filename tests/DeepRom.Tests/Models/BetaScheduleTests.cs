@@ -1,6 +1,8 @@
+using DeepRom.Models.Vae;
+using DeepRom.Runs;
 using DeepRom.Training;
 
-namespace DeepRom.Tests.Training;
+namespace DeepRom.Tests.Models;
 
 public class BetaScheduleTests
 {
@@ -48,9 +50,15 @@ public class BetaScheduleTests
     [Fact]
     public void Rescaling_keeps_phase_fractions()
     {
-        var config = new TrainerConfig { Epochs = 6500, LearningRate = new LearningRateSteps([0, 5900], [5e-4, 1e-4]), Beta = BetaSchedule.Reference(4000) };
+        var config = new VaeRunConfig
+        {
+            Trainer = new TrainerConfig { Epochs = 6500, LearningRate = new LearningRateSteps([0, 5900], [5e-4, 1e-4]) },
+            Beta = BetaSchedule.Reference(4000) with { RampEpochs = 100 },
+        };
         var small = config.RescaledTo(650);
+        Assert.Equal(650, small.Trainer.Epochs);
         Assert.Equal(400, small.Beta.ReconstructionEpochs);
-        Assert.Equal([0, 590], small.LearningRate.Starts);
+        Assert.Equal(10, small.Beta.RampEpochs);
+        Assert.Equal([0, 590], small.Trainer.LearningRate.Starts);
     }
 }

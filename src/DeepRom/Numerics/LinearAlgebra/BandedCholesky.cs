@@ -1,4 +1,4 @@
-namespace DeepRom.Physics.Darcy;
+namespace DeepRom.Numerics.LinearAlgebra;
 
 /// <summary>
 /// In-place Cholesky factorisation L L^T of a symmetric positive definite band matrix and the matching solve.

@@ -1,6 +1,6 @@
 using System.Numerics;
 
-namespace DeepRom.Physics.Darcy;
+namespace DeepRom.Numerics.LinearAlgebra;
 
 /// <summary>Level-1 vector kernels (dot product, y += a x) on spans, vectorised with SIMD.</summary>
 internal static class Blas1

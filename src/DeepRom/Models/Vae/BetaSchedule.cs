@@ -1,4 +1,6 @@
-namespace DeepRom.Training;
+using DeepRom.Training;
+
+namespace DeepRom.Models.Vae;
 
 /// <summary>The beta schedules a VAE can be trained with.</summary>
 public enum BetaScheduleKind
@@ -60,6 +62,13 @@ public sealed record BetaSchedule
         double f = reconstruction > 0 ? -1.0 : Math.Tanh(Tau * (beta - 1.0));
         return Math.Min(Max, beta * Math.Exp(Nu * f * reconstruction));
     }
+
+    /// <summary>The schedule of a run of <paramref name="from"/> epochs stretched to <paramref name="to"/>: phase and ramps keep their fractions.</summary>
+    public BetaSchedule RescaledTo(int from, int to) => this with
+    {
+        ReconstructionEpochs = TrainerConfig.StretchEpoch(ReconstructionEpochs, from, to),
+        RampEpochs = Math.Max(1, TrainerConfig.StretchEpoch(RampEpochs, from, to)),
+    };
 
     /// <summary>Checks the settings; throws <see cref="ArgumentException"/> naming the bad one.</summary>
     public void Validate()

@@ -1,6 +1,6 @@
-using DeepRom.Metrics;
+using DeepRom.Numerics.Optimisation;
 
-namespace DeepRom.Tests.Metrics;
+namespace DeepRom.Tests.Numerics.Optimisation;
 
 public class NelderMeadTests
 {

@@ -1,4 +1,4 @@
-namespace DeepRom.Physics.Darcy;
+namespace DeepRom.Numerics.Fft;
 
 /// <summary>In-place radix-2 complex FFT of one fixed power-of-two length, on split real and imaginary arrays.</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace DeepRom.Physics.Darcy;
+namespace DeepRom.Numerics.LinearAlgebra;
 
 /// <summary>
 /// Largest eigenpairs of a symmetric operator by block Lanczos with full reorthogonalisation and Rayleigh-Ritz.

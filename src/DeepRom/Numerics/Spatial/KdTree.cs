@@ -1,4 +1,4 @@
-namespace DeepRom.Metrics;
+namespace DeepRom.Numerics.Spatial;
 
 /// <summary>A static k-d tree over the rows of an n x d point set, for nearest-neighbour distance queries.</summary>
 /// <remarks>
