@@ -97,15 +97,22 @@ public sealed class DenseVae : nn.Module
         if (Config.OutputVariance == OutputVariance.Learned || !training) return outputLogVar;
         using var noGrad = no_grad();
         long[] pooled = Config.OutputVariance == OutputVariance.CalibratedPerChannel ? [0] : [0, 1];
-        Tensor variance = (y - mean).square().mean(pooled);
-        if (Config.OutputVarianceFloor > 0)
-        {
-            long[] pixels = Config.OutputVariance == OutputVariance.CalibratedPerChannel ? [1, 2] : [0, 1];
-            variance = variance.maximum(Config.OutputVarianceFloor * variance.mean(pixels, keepdim: true));
-        }
+        Tensor variance = Floored((y - mean).square().mean(pooled), Config.OutputVarianceFloor);
         Tensor calibrated = variance.clamp_min(1e-12).log();
         outputLogVar.copy_(calibrated);
         return calibrated;
+    }
+
+    /// <summary>
+    /// A per-pixel variance map, (H, W) or (C, H, W), raised to at least <paramref name="floor"/> times its mean over
+    /// the pixels (per channel for a (C, H, W) map); unchanged when the floor is 0.
+    /// </summary>
+    internal static Tensor Floored(Tensor variance, double floor)
+    {
+        if (floor <= 0) return variance;
+        long[] pixels = variance.dim() == 3 ? [1, 2] : [0, 1];
+        using var mean = variance.mean(pixels, keepdim: true);
+        return variance.maximum(floor * mean);
     }
 
     /// <summary>Posterior means, a posterior sample and the mean reconstruction, without gradients.</summary>
