@@ -27,6 +27,7 @@ public sealed class VaeTrainOptions
     public Option<string?> OutputVariance { get; } = new("--output-variance") { Description = "Variance of p(y|z): learned (reference), calibrated (ML per pixel) or calibrated-per-channel (default: the preset's)." };
     public Option<double?> VarianceFloor { get; } = new("--variance-floor") { Description = "Smallest calibrated output variance per pixel, as a fraction of its pixel mean; 0 = none (default: the preset's, fast 0.01)." };
     public Option<string?> LabelScaling { get; } = new("--label-scaling") { Description = "Labels for the semi-supervised term: standardised (mean 0, std 1 over the labelled samples; fast preset) or none (as given, the reference's)." };
+    public Option<double?> GradientClip { get; } = new("--gradient-clip") { Description = "Largest global gradient norm per step, larger ones are scaled down (default: the preset's; 0 = no clipping)." };
     public Option<double> CheckpointMinutes { get; } = new("--checkpoint-minutes") { Description = "Minutes between checkpoints.", DefaultValueFactory = _ => 2.0 };
 
     public VaeTrainOptions()
@@ -46,7 +47,7 @@ public sealed class VaeTrainOptions
 
     public void AddTo(Command command)
     {
-        foreach (Option o in new Option[] { Data, Test, HeldOut, Prior, Labels, Preset, Epochs, Seed, Latents, Loss, BetaSchedule, Nu, ReconstructionEpochs, Hidden, Encoders, OutputVariance, VarianceFloor, LabelScaling, CheckpointMinutes })
+        foreach (Option o in new Option[] { Data, Test, HeldOut, Prior, Labels, Preset, Epochs, Seed, Latents, Loss, BetaSchedule, Nu, ReconstructionEpochs, Hidden, Encoders, OutputVariance, VarianceFloor, LabelScaling, GradientClip, CheckpointMinutes })
             command.Add(o);
     }
 
@@ -62,6 +63,11 @@ public sealed class VaeTrainOptions
         }
         TrainerConfig trainer = config.Trainer;
         var betaSchedule = config.Beta;
+        if (r.GetValue(GradientClip) is { } clip)
+        {
+            if (!(clip >= 0) || !double.IsFinite(clip)) throw new InputException("--gradient-clip", "value", "must be a finite number >= 0");
+            trainer = trainer with { GradientClipNorm = clip > 0 ? clip : null };
+        }
         if (r.GetValue(BetaSchedule) is { } beta)
             betaSchedule = betaSchedule with { Kind = ChoiceName.Parse<BetaScheduleKind>(beta, "--beta-schedule", "value") };
         if (r.GetValue(Nu) is { } rate)

@@ -152,6 +152,9 @@ public sealed class Trainer(TrainerConfig config, ITrainable model, Checkpoint? 
         log?.Invoke(message);
     }
 
+    /// <summary>The name under which an epoch record holds the mean gradient norm before clipping (when clipping is on).</summary>
+    public const string GradientNormPart = "grad_norm";
+
     /// <summary>One pass over the data; the epoch's mean loss parts, or null when a loss was not finite.</summary>
     private Dictionary<string, double>? RunEpoch(int epoch, OptimizerHelper optimizer)
     {
@@ -174,6 +177,11 @@ public sealed class Trainer(TrainerConfig config, ITrainable model, Checkpoint? 
             if (!double.IsFinite(total)) return null;
             optimizer.zero_grad();
             loss.Total.backward();
+            if (config.GradientClipNorm is { } clip)
+            {
+                double norm = nn.utils.clip_grad_norm_(model.Module.parameters(), clip);
+                sums[GradientNormPart] = sums.GetValueOrDefault(GradientNormPart) + norm;
+            }
             optimizer.step();
             model.AfterStep(loss);
             foreach (var (name, value) in loss.Parts)

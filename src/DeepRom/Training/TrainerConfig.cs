@@ -34,6 +34,13 @@ public sealed record TrainerConfig
     /// <summary>Intra-op threads for libtorch (0 = all cores).</summary>
     public int Threads { get; init; }
 
+    /// <summary>
+    /// Largest global L2 norm of the gradient per step (larger ones are scaled down to it); null = no clipping. A
+    /// single minibatch with a huge gradient (e.g. a labelled sample far outside a narrow posterior) can otherwise
+    /// knock a trained network back to a collapsed state in one step.
+    /// </summary>
+    public double? GradientClipNorm { get; init; }
+
     /// <summary>Whether the settings need a validation loss (best weights or early stopping).</summary>
     internal bool NeedsValidation => KeepBest || Patience is not null || StopBelow is not null;
 
@@ -54,6 +61,7 @@ public sealed record TrainerConfig
         if (!(CheckpointMinutes >= 0)) throw new ArgumentException("checkpoint interval must be >= 0 minutes");
         if (!Enum.IsDefined(Optimiser)) throw new ArgumentException($"unknown optimiser {Optimiser}");
         if (!(WeightDecay >= 0) || !double.IsFinite(WeightDecay)) throw new ArgumentException("weight decay must be >= 0");
+        if (GradientClipNorm is { } g && !(g > 0)) throw new ArgumentException("the gradient clipping norm must be positive");
         if (Patience is < 1) throw new ArgumentException("patience must be at least 1 validation");
         if (StopBelow is { } floor && !double.IsFinite(floor)) throw new ArgumentException("the validation-loss floor must be finite");
         LearningRate.Validate();

@@ -41,6 +41,7 @@ public class VaeTrainInputTests(TinyDarcyRun tiny)
     [InlineData("--variance-floor", "-0.1")]
     [InlineData("--variance-floor", "1")]
     [InlineData("--label-scaling", "z-score")]
+    [InlineData("--gradient-clip", "-1")]
     public async Task A_bad_option_value_is_refused_naming_the_option(string option, string value)
     {
         string run = NewRun();
