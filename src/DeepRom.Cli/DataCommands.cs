@@ -42,7 +42,7 @@ public static class DataCommands
                 Count = r.GetValue(count),
                 Seed = r.GetValue(seed),
             };
-            ValidateAsOptions(config);
+            GeneratedFile.ValidateAsOptions(() => config.Validate(), OptionFor);
             var (path, format, force, json) = io.Resolve(r);
             AtomicFile.EnsureWritable(path, force);
 
@@ -62,17 +62,11 @@ public static class DataCommands
             SnapshotFile.Write(path, set, force, format);
             double total = clock.Elapsed.TotalSeconds;
 
-            var result = new JsonObject
-            {
-                ["file"] = Path.GetFullPath(path),
-                ["format"] = SnapshotFile.FormatFor(path, format).ToString(),
-                ["samples"] = config.Count,
-                ["fields_shape"] = new JsonArray(set.FieldShape.Select(v => (JsonNode)v).ToArray()),
-                ["kle_seconds"] = Math.Round(kleSeconds, 3),
-                ["solve_seconds"] = Math.Round(solveSeconds, 3),
-                ["ms_per_sample"] = Math.Round(1000 * solveSeconds / config.Count, 3),
-                ["total_seconds"] = Math.Round(total, 3),
-            };
+            var result = GeneratedFile.Describe(path, format, set, config.Count);
+            result["kle_seconds"] = Math.Round(kleSeconds, 3);
+            result["solve_seconds"] = Math.Round(solveSeconds, 3);
+            result["ms_per_sample"] = Math.Round(1000 * solveSeconds / config.Count, 3);
+            result["total_seconds"] = Math.Round(total, 3);
             console.Result(json, result, new[]
             {
                 $"wrote {config.Count} Darcy samples (KLE S = {config.KleModes}, theta {r.GetValue(theta)}) to {path}",
@@ -91,16 +85,4 @@ public static class DataCommands
         [nameof(DarcyConfig.KleModes)] = "--kle",
         [nameof(DarcyConfig.Count)] = "--count",
     };
-
-    private static void ValidateAsOptions(DarcyConfig config)
-    {
-        try
-        {
-            config.Validate();
-        }
-        catch (InputException e) when (OptionFor.ContainsKey(e.Item))
-        {
-            throw new InputException(OptionFor[e.Item], "value", e.Problem, e);
-        }
-    }
 }

@@ -25,7 +25,7 @@ public static class DataPuffCommand
         command.SetAction((ParseResult r, CancellationToken ct) =>
         {
             var config = defaults with { Nodes = r.GetValue(nodes), Count = r.GetValue(count), Seed = r.GetValue(seed) };
-            ValidateAsOptions(config);
+            GeneratedFile.ValidateAsOptions(() => config.Validate(), OptionFor);
             var (path, format, force, json) = io.Resolve(r);
             AtomicFile.EnsureWritable(path, force);
 
@@ -37,15 +37,9 @@ public static class DataPuffCommand
             SnapshotFile.Write(path, set, force, format);
             double total = clock.Elapsed.TotalSeconds;
 
-            var result = new JsonObject
-            {
-                ["file"] = Path.GetFullPath(path),
-                ["format"] = SnapshotFile.FormatFor(path, format).ToString(),
-                ["samples"] = config.Count,
-                ["fields_shape"] = new JsonArray(set.FieldShape.Select(v => (JsonNode)v).ToArray()),
-                ["generate_seconds"] = Math.Round(generateSeconds, 3),
-                ["seconds"] = Math.Round(total, 3),
-            };
+            var result = GeneratedFile.Describe(path, format, set, config.Count);
+            result["generate_seconds"] = Math.Round(generateSeconds, 3);
+            result["seconds"] = Math.Round(total, 3);
             console.Result(json, result, new[]
             {
                 $"wrote {config.Count} puff samples ({config.Nodes} x {config.Nodes} nodes, seed {config.Seed}) to {path}",
@@ -62,16 +56,4 @@ public static class DataPuffCommand
         [nameof(PuffConfig.Nodes)] = "--nodes",
         [nameof(PuffConfig.Count)] = "--count",
     };
-
-    private static void ValidateAsOptions(PuffConfig config)
-    {
-        try
-        {
-            config.Validate();
-        }
-        catch (InputException e) when (OptionFor.ContainsKey(e.Item))
-        {
-            throw new InputException(OptionFor[e.Item], "value", e.Problem, e);
-        }
-    }
 }
