@@ -14,6 +14,7 @@ public static class DataCommands
         var data = new Command("data", "Generate datasets with the full-order models (snapshots/1 files, HDF5 or NPZ).");
         data.Add(BuildDarcy(console));
         data.Add(DataPuffCommand.Build(console));
+        data.Add(DataBurgersCommand.Build(console));
         return data;
     }
 
