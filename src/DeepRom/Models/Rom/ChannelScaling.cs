@@ -21,10 +21,11 @@ public sealed record ChannelScaling(double[] Offsets, double[] Scales, int GridS
         foreach (var memory in simulations)
         {
             var s = memory.Span;
-            for (int k = 0; k < s.Length; k++)
+            for (int block = 0, start = 0; start < s.Length; block++, start += gridSize)
             {
-                int c = k / gridSize % channels;
-                sum[c] += s[k];
+                double total = 0;
+                foreach (float v in s.Slice(start, gridSize)) total += v;
+                sum[block % channels] += total;
             }
             perChannel += s.Length / channels;
         }
@@ -32,11 +33,11 @@ public sealed record ChannelScaling(double[] Offsets, double[] Scales, int GridS
         foreach (var memory in simulations)
         {
             var s = memory.Span;
-            for (int k = 0; k < s.Length; k++)
+            for (int block = 0, start = 0; start < s.Length; block++, start += gridSize)
             {
-                int c = k / gridSize % channels;
-                double d = s[k] - mean[c];
-                squares[c] += d * d;
+                double m = mean[block % channels], total = 0;
+                foreach (float v in s.Slice(start, gridSize)) total += (v - m) * (v - m);
+                squares[block % channels] += total;
             }
         }
         var scale = squares.Select(v => Math.Sqrt(v / perChannel)).Select(v => v > 0 ? v : 1).ToArray();
@@ -47,10 +48,11 @@ public sealed record ChannelScaling(double[] Offsets, double[] Scales, int GridS
     public double[] Apply(ReadOnlySpan<float> simulation)
     {
         var scaled = new double[simulation.Length];
-        for (int k = 0; k < scaled.Length; k++)
+        // Block by block: one channel per block of GridSize values, so no index arithmetic per value.
+        for (int block = 0, start = 0; start < scaled.Length; block++, start += GridSize)
         {
-            int c = k / GridSize % Channels;
-            scaled[k] = (simulation[k] - Offsets[c]) / Scales[c];
+            double offset = Offsets[block % Channels], inverse = 1 / Scales[block % Channels];
+            for (int k = start; k < start + GridSize; k++) scaled[k] = (simulation[k] - offset) * inverse;
         }
         return scaled;
     }
@@ -59,10 +61,10 @@ public sealed record ChannelScaling(double[] Offsets, double[] Scales, int GridS
     public float[] Invert(ReadOnlySpan<double> scaled)
     {
         var simulation = new float[scaled.Length];
-        for (int k = 0; k < simulation.Length; k++)
+        for (int block = 0, start = 0; start < simulation.Length; block++, start += GridSize)
         {
-            int c = k / GridSize % Channels;
-            simulation[k] = (float)(scaled[k] * Scales[c] + Offsets[c]);
+            double offset = Offsets[block % Channels], scale = Scales[block % Channels];
+            for (int k = start; k < start + GridSize; k++) simulation[k] = (float)(scaled[k] * scale + offset);
         }
         return simulation;
     }
