@@ -54,7 +54,10 @@ public static class RomCommands
             int budget = r.GetValue(latent);
             if (budget < 1) throw new InputException("--latent", "value", $"must be at least 1, got {budget}");
             var config = new RomRunConfig(Path.GetFullPath(r.GetValue(data)!), kind, budget, Seed: r.GetValue(seed));
-            var folder = RunFolder.Open(r.GetValue(output)!, resume: false, force: r.GetValue(force));
+            string path = r.GetValue(output)!;
+            if (!r.GetValue(force) && Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any())
+                throw new InputException(path, "model folder", "already exists (use --force to replace it)");
+            var folder = RunFolder.Open(path, resume: false, force: r.GetValue(force));
             RomFitResult result = console.WithProgress("fitting POD", 1, p =>
             {
                 var value = RomRun.Fit(config, folder, console.Log);

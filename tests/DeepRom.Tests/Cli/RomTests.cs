@@ -197,6 +197,15 @@ public class RomTests(SmallBurgers burgers) : IClassFixture<SmallBurgers>
     }
 
     [Fact]
+    public async Task An_existing_model_folder_is_kept_unless_forced()
+    {
+        var before = Cli.Contents(burgers.Model);
+
+        (await Cli.Run("rom", "fit", "--data", burgers.Train, "--out", burgers.Model)).AssertBadInput("model folder", "--force");
+        Cli.AssertUnchanged(before, burgers.Model);
+    }
+
+    [Fact]
     public async Task A_changed_basis_file_is_refused_by_its_checksum()
     {
         using var scratch = new CliScratch();

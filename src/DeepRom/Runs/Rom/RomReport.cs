@@ -63,9 +63,9 @@ public static class RomReport
             "Space-time relative L2 error of each test simulation against each parameter.");
         if (rom.Spec.Time is { } time)
         {
-            var series = result.Points.Take(10).Select(p => new NamedSeries(ReducedOrderModel.Describe(p.Params), p.RelL2PerTime)).ToArray();
+            var series = result.Points.Take(6).Select(p => new NamedSeries(Short(p.Params), p.RelL2PerTime)).ToArray();
             Figure(folder, report, "error_vs_time.png", LinePlot.Render(time, series, new PlotLabels("Error against time", "time", "relative L2"), logY: true),
-                "Relative L2 error of each time step (first 10 test simulations).");
+                "Relative L2 error of each time step (first 6 test simulations).");
         }
         if (rom.Spec.Time is not null && rom.Spec.SampleShape.Length == 3)
             WriteSpaceTime(folder, report, rom, test, kind);
@@ -113,6 +113,9 @@ public static class RomReport
                 $"Test simulation {k + 1} at {ReducedOrderModel.Describe(parameters[k])}: truth, prediction and |error|; cell index to the right, time step upward.");
         }
     }
+
+    // Legends need a few digits, not the round-trip form.
+    private static string Short(double[] point) => "(" + string.Join(", ", point.Select(v => v.ToString("G4", CultureInfo.InvariantCulture))) + ")";
 
     private static string Text(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
 
