@@ -68,6 +68,7 @@ public static class DeepRomCli
         root.Add(QuickstartCommand.Build(console));
         root.Add(DataCommands.Build(console));
         root.Add(VaeCommands.Build(console));
+        root.Add(RomCommands.Build(console));
         root.Add(ExperimentCommands.Build(console));
         return root;
     }

@@ -55,7 +55,7 @@ public static class SnapshotFile
         var timeHeader = checks.Optional("time");
         bool dynamic = timeHeader is not null;
         int[] shape = dynamic
-            ? checks.Shape(fieldsHeader, "(N, T, C, L) or (N, T, C, H, W) for dynamic data (time is present)", 4, 5)
+            ? checks.Shape(fieldsHeader, "(N, T, C), (N, T, C, L) or (N, T, C, H, W) for dynamic data (time is present)", 3, 4, 5)
             : checks.Shape(fieldsHeader, "(N, C, L) or (N, C, H, W) for static data (no time dataset)", 3, 4);
         int n = shape[0], channelCount = shape[dynamic ? 2 : 1];
 
@@ -97,7 +97,7 @@ public static class SnapshotFile
     {
         int[] s = set.FieldShape;
         int rank = s.Length;
-        if (set.IsDynamic ? rank is not (4 or 5) : rank is not (3 or 4))
+        if (set.IsDynamic ? rank is not (3 or 4 or 5) : rank is not (3 or 4))
             throw new ArgumentException($"fields shape ({string.Join(", ", s)}) has the wrong rank for {(set.IsDynamic ? "dynamic" : "static")} data");
         WriteChecks.Shape("fields", set.Fields.Length, s);
         WriteChecks.Finite("fields", set.Fields);

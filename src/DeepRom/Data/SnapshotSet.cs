@@ -3,9 +3,10 @@ namespace DeepRom.Data;
 /// <summary>
 /// The <c>snapshots/1</c> dataset: fields of N samples, (N, C, *grid) for static data or (N, T, C, *grid) for
 /// dynamic data (then <see cref="Time"/> is present), optional generative parameters and evaluation-only arrays.
+/// Dynamic data may have no grid: a lumped system (N, T, C).
 /// </summary>
 /// <param name="Fields">float32 values, row-major in the order of <paramref name="FieldShape"/>.</param>
-/// <param name="FieldShape">(N, C, *grid) or (N, T, C, *grid); grid is (L) or (H, W).</param>
+/// <param name="FieldShape">(N, C, *grid) or (N, T, C, *grid); grid is (L) or (H, W), and may be empty for dynamic data.</param>
 /// <param name="Channels">C channel names.</param>
 /// <param name="Params">float64 (N, s) row-major, or null for unlabelled data.</param>
 /// <param name="ParamNames">s names, present exactly when <paramref name="Params"/> is.</param>
@@ -42,7 +43,7 @@ public sealed record SnapshotSet(
     /// <summary>Number of generative parameters s (0 when unlabelled).</summary>
     public int ParamCount => ParamNames?.Length ?? 0;
 
-    /// <summary>The grid part of <see cref="FieldShape"/>: (L) or (H, W).</summary>
+    /// <summary>The grid part of <see cref="FieldShape"/>: (L) or (H, W); empty for a dynamic lumped system (N, T, C).</summary>
     public int[] GridShape => FieldShape[(IsDynamic ? 3 : 2)..];
 
     /// <summary>Number of float values in one sample.</summary>

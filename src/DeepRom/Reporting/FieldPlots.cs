@@ -7,10 +7,11 @@ public static class FieldPlots
 {
     /// <summary>
     /// One row per channel of one sample: truth, reconstruction (same colour range as truth, so they compare by eye)
-    /// and absolute error (its own range from zero), each with a colour bar. Channel names title the panels.
+    /// and absolute error (its own range from zero), each with a colour bar. Channel names title the panels;
+    /// <paramref name="secondTitle"/> names the middle column (e.g. "prediction").
     /// </summary>
     public static byte[] Reconstruction(IReadOnlyList<float[]> truth, IReadOnlyList<float[]> reconstruction, FieldShape shape,
-        IReadOnlyList<string> channelNames, PlotSize? size = null)
+        IReadOnlyList<string> channelNames, PlotSize? size = null, string secondTitle = "reconstruction")
     {
         ArgumentNullException.ThrowIfNull(truth);
         ArgumentNullException.ThrowIfNull(reconstruction);
@@ -35,7 +36,7 @@ public static class FieldPlots
             if (errorRange.Item2 <= 0) errorRange.Item2 = 1e-12;
             string name = channelNames[c];
             panels[c, 0] = HeatmapPanel.Build(truth[c], shape, $"{name}: truth", range, new ScottPlot.Colormaps.Viridis());
-            panels[c, 1] = HeatmapPanel.Build(reconstruction[c], shape, $"{name}: reconstruction", range, new ScottPlot.Colormaps.Viridis());
+            panels[c, 1] = HeatmapPanel.Build(reconstruction[c], shape, $"{name}: {secondTitle}", range, new ScottPlot.Colormaps.Viridis());
             panels[c, 2] = HeatmapPanel.Build(error, shape, $"{name}: |error|", errorRange, new ScottPlot.Colormaps.Inferno());
         }
         return PanelCanvas.Png(panels, size ?? new PlotSize(960, Math.Min(8192, 300 * channels)));

@@ -37,11 +37,16 @@ public class PythonInteropTests
     {
         using var dir = new ScratchFolder();
         var dynamic = SampleSets.Dynamic1D(withParams: false, withAux: false);
+        var lumped = SampleSets.DynamicLumped();
         var trajectories = SampleSets.Trajectories();
         foreach (string ext in new[] { ".h5", ".npz" })
         {
-            string d = dir.File("dyn" + ext), t = dir.File("traj" + ext);
+            string d = dir.File("dyn" + ext), t = dir.File("traj" + ext), l = dir.File("lumped" + ext);
             SnapshotFile.Write(d, dynamic, force: false);
+            SnapshotFile.Write(l, lumped, force: false);
+            using var ls = JsonDocument.Parse(PythonRunner.Script("summarise.py", l));
+            AssertArray(ls.RootElement.GetProperty("fields"), "float32", [2, 4, 3], lumped.Fields.Select(v => (double)v).ToArray());
+            AssertArray(ls.RootElement.GetProperty("time"), "float64", [4], lumped.Time!);
             TrajectoryFile.Write(t, trajectories, force: false);
             using var ds = JsonDocument.Parse(PythonRunner.Script("summarise.py", d));
             AssertArray(ds.RootElement.GetProperty("fields"), "float32", dynamic.FieldShape, dynamic.Fields.Select(v => (double)v).ToArray());
@@ -116,6 +121,16 @@ public class PythonInteropTests
         Assert.Equal(["c1"], dynamic.Channels);
         Assert.Null(dynamic.Params);
         Assert.Equal(2, dynamic.Notes.Count);
+
+        foreach (string name in new[] { "minimal-lumped.h5", "minimal-lumped.npz" })
+        {
+            var lumped = SnapshotFile.Read(dir.File(name));
+            Assert.True(lumped.IsDynamic);
+            Assert.Equal([3, 5, 2], lumped.FieldShape);
+            Assert.Empty(lumped.GridShape);
+            Assert.Equal(["c1", "c2"], lumped.Channels);
+            Assert.Equal(Enumerable.Range(0, 30).Select(i => i * 0.5f), lumped.Fields);
+        }
 
         var traj = TrajectoryFile.Read(dir.File("minimal-traj.npz"));
         Assert.Equal([2, 5, 3], traj.StateShape);

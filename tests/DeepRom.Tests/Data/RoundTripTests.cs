@@ -9,7 +9,7 @@ public class RoundTripTests
     {
         var data = new TheoryData<string, string>();
         foreach (string ext in new[] { ".h5", ".npz" })
-            foreach (string kind in new[] { "static2d", "static2d-bare", "static1d", "static1d-aux", "dynamic1d", "dynamic1d-bare", "dynamic2d" })
+            foreach (string kind in new[] { "static2d", "static2d-bare", "static1d", "static1d-aux", "dynamic1d", "dynamic1d-bare", "dynamic2d", "lumped" })
                 data.Add(ext, kind);
         return data;
     }
@@ -23,6 +23,7 @@ public class RoundTripTests
         "dynamic1d" => SampleSets.Dynamic1D(),
         "dynamic1d-bare" => SampleSets.Dynamic1D(withParams: false, withAux: false),
         "dynamic2d" => SampleSets.Dynamic2D(),
+        "lumped" => SampleSets.DynamicLumped(),
         _ => throw new ArgumentException(kind),
     };
 
@@ -35,6 +36,29 @@ public class RoundTripTests
         string path = dir.File("set" + ext);
         SnapshotFile.Write(path, set, force: false);
         SampleSets.AssertEqual(set, SnapshotFile.Read(path));
+    }
+
+    [Theory]
+    [InlineData(".h5")]
+    [InlineData(".npz")]
+    public void Rank_three_fields_are_a_lumped_system_with_time_and_a_1d_field_without(string ext)
+    {
+        using var dir = new ScratchFolder();
+        var lumped = SampleSets.DynamicLumped();
+        string path = dir.File("lumped" + ext);
+        SnapshotFile.Write(path, lumped, force: false);
+        var read = SnapshotFile.Read(path);
+        Assert.True(read.IsDynamic);
+        Assert.Empty(read.GridShape);
+        Assert.Equal(3, read.Channels.Length);
+        Assert.Equal(12, read.SampleLength);
+
+        var static1D = lumped with { Time = null, Channels = ["a", "b", "c", "d"] };
+        string other = dir.File("static" + ext);
+        SnapshotFile.Write(other, static1D, force: false);
+        var again = SnapshotFile.Read(other);
+        Assert.False(again.IsDynamic);
+        Assert.Equal([3], again.GridShape);
     }
 
     [Theory]

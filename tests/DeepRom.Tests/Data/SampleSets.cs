@@ -14,6 +14,9 @@ internal static class SampleSets
     public static SnapshotSet Dynamic1D(bool withParams = true, bool withAux = true) =>
         Snapshots([2, 3, 1, 6], withParams, withAux, dynamic: true);
 
+    /// <summary>A lumped system without a grid: (N, T, C) with time.</summary>
+    public static SnapshotSet DynamicLumped() => Snapshots([2, 4, 3], true, true, dynamic: true);
+
     public static SnapshotSet Dynamic2D() => Snapshots([2, 4, 2, 3, 3], true, true, dynamic: true);
 
     public static SnapshotSet Snapshots(int[] shape, bool withParams, bool withAux, bool dynamic)

@@ -23,3 +23,9 @@ with h5py.File(f"{folder}/minimal-dynamic.h5", "w") as f:
 
 np.savez(f"{folder}/minimal-traj.npz", states=np.arange(2 * T * 3, dtype=np.float64).reshape(2, T, 3),
          time=np.arange(T) * 0.5, params=np.array([[1.0, 2.0], [3.0, 4.0]]))
+
+lumped = (np.arange(3 * T * 2) * 0.5).astype(np.float32).reshape(3, T, 2)
+with h5py.File(f"{folder}/minimal-lumped.h5", "w") as f:
+    f.create_dataset("fields", data=lumped)
+    f.create_dataset("time", data=np.linspace(0.0, 1.0, T))
+np.savez(f"{folder}/minimal-lumped.npz", fields=lumped, time=np.linspace(0.0, 1.0, T))

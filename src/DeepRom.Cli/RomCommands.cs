@@ -1,0 +1,177 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using DeepRom.Data;
+using DeepRom.Models.Rom;
+using DeepRom.Runs;
+using DeepRom.Runs.Rom;
+
+namespace DeepRom.Cli;
+
+/// <summary><c>deeprom rom fit|predict|evaluate</c>: parametric reduced-order models (a reduction plus a latent interpolation).</summary>
+public static class RomCommands
+{
+    public static Command Build(CliConsole console)
+    {
+        var rom = new Command("rom", "Parametric reduced-order models (seed 000): a reduction of whole simulations plus an interpolation of their latent codes over the parameters.");
+        rom.Add(BuildFit(console));
+        rom.Add(BuildPredict(console));
+        rom.Add(BuildEvaluate(console));
+        return rom;
+    }
+
+    private static Option<string> InterpOption() => new("--interp")
+    {
+        Description = "How neighbouring codes are combined: slerp (spherical, pairwise over the cell's corners; on POD it acts on the centred coefficients) or lerp.",
+        DefaultValueFactory = _ => ChoiceName.Of(InterpolationKind.Slerp),
+    };
+
+    private static Option<bool> ExtrapolationOption() => new("--allow-extrapolation")
+    {
+        Description = "Accept parameter points outside the hull of the training parameters: they get the code of the nearest point of the hull and are flagged as extrapolated.",
+    };
+
+    private static Command BuildFit(CliConsole console)
+    {
+        var data = new Option<string>("--data") { Description = "Training simulations: snapshots/1 with params (dynamic (P, T, C, *grid) with time, or static).", Required = true };
+        string planned = string.Join(", ", Enum.GetValues<ReductionKind>().Where(k => !ReductionKinds.IsBuilt(k)).Select(ChoiceName.Of));
+        var model = new Option<string>("--model")
+        {
+            Description = $"The reduction: pod. Planned, not built yet (refused with a message): {planned}.",
+            DefaultValueFactory = _ => ChoiceName.Of(ReductionKind.Pod),
+        };
+        var latent = new Option<int>("--latent") { Description = "The latent budget r: at most this many modes (fewer when they capture 99.99 % of the energy).", DefaultValueFactory = _ => 20 };
+        var seed = new Option<int>("--seed") { Description = "Seed, recorded in config.json (POD is deterministic and does not use it).", DefaultValueFactory = _ => 0 };
+        var output = new Option<string>("--out") { Description = "Model folder to write (config.json, model.json, pod.bin, metrics.json, plots, report.html).", Required = true };
+        var force = new Option<bool>("--force") { Description = "Delete an existing model folder and write it again." };
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON on stdout." };
+        var command = new Command("fit", "Fit a parametric ROM to training simulations and write a model folder.");
+        foreach (Option o in new Option[] { data, model, latent, seed, output, force, json }) command.Add(o);
+        command.SetAction((ParseResult r, CancellationToken ct) =>
+        {
+            var kind = ChoiceName.Parse<ReductionKind>(r.GetValue(model)!, "--model", "value");
+            if (!ReductionKinds.IsBuilt(kind)) throw new InputException("--model", ChoiceName.Of(kind), "is planned, not built yet (use pod)");
+            int budget = r.GetValue(latent);
+            if (budget < 1) throw new InputException("--latent", "value", $"must be at least 1, got {budget}");
+            var config = new RomRunConfig(Path.GetFullPath(r.GetValue(data)!), kind, budget, Seed: r.GetValue(seed));
+            string path = r.GetValue(output)!;
+            if (!r.GetValue(force) && Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any())
+                throw new InputException(path, "model folder", "already exists (use --force to replace it)");
+            var folder = RunFolder.Open(path, resume: false, force: r.GetValue(force));
+            RomFitResult result = console.WithProgress("fitting POD", 1, p =>
+            {
+                var value = RomRun.Fit(config, folder, console.Log);
+                p.Report(1);
+                return value;
+            });
+            var metrics = new JsonObject();
+            foreach (var (k, v) in result.Metrics) metrics[k] = v;
+            var summary = new JsonObject { ["model"] = result.Folder, ["report"] = Path.Combine(result.Folder, "report.html"), ["stencil"] = result.Stencil, ["metrics"] = metrics };
+            console.Result(r.GetValue(json), summary,
+            [
+                $"fitted: {result.Folder}",
+                $"{Format(result.Metrics[RomMetrics.LatentSize])} modes capture {Format(100 * result.Metrics[RomMetrics.EnergyCaptured])} % of the energy; " +
+                $"{Format(result.Metrics[RomMetrics.TrainingSimulations])} training simulations, {Format(result.Metrics[RomMetrics.FitSeconds])} s",
+                $"interpolation: {result.Stencil}",
+                $"report: {Path.Combine(result.Folder, "report.html")}",
+            ]);
+            return Task.FromResult(DeepRomCli.Success);
+        });
+        return command;
+    }
+
+    private static Command BuildPredict(CliConsole console)
+    {
+        var model = new Option<string>("--model") { Description = "Model folder written by 'deeprom rom fit'.", Required = true };
+        var param = new Option<string>("--param") { Description = "The parameter point: one number per parameter, comma-separated (decimal point), e.g. 4.3,0.021.", Required = true };
+        var interp = InterpOption();
+        var extrapolate = ExtrapolationOption();
+        var io = new OutputOptions("File to write the predicted simulation to (snapshots/1, .h5 or .npz).");
+        var command = new Command("predict", "Predict the whole simulation at a parameter point and write it as a one-simulation snapshot file.");
+        foreach (Option o in new Option[] { model, param, interp, extrapolate }) command.Add(o);
+        io.AddTo(command);
+        command.SetAction((ParseResult r, CancellationToken ct) =>
+        {
+            var kind = ChoiceName.Parse<InterpolationKind>(r.GetValue(interp)!, "--interp", "value");
+            double[] point = ParsePoint(r.GetValue(param)!);
+            var (path, format, force, json) = io.Resolve(r);
+            AtomicFile.EnsureWritable(path, force);
+            var rom = RomRun.Load(RunFolder.Existing(r.GetValue(model)!));
+            var (set, prediction, seconds) = RomRun.Predict(rom, point, kind, r.GetValue(extrapolate), "--param");
+            SnapshotFile.Write(path, set, force, format);
+            var result = new JsonObject
+            {
+                ["file"] = Path.GetFullPath(path),
+                ["params"] = new JsonArray(point.Select(v => (JsonNode)v).ToArray()),
+                ["interpolation"] = ChoiceName.Of(kind),
+                ["extrapolated"] = prediction.Latent.Extrapolated,
+                ["fields_shape"] = new JsonArray(set.FieldShape.Select(v => (JsonNode)v).ToArray()),
+                ["seconds_predict"] = seconds,
+            };
+            console.Result(json, result,
+            [
+                $"wrote the prediction at {ReducedOrderModel.Describe(point)} ({ChoiceName.Of(kind)}) to {path}: fields ({string.Join(", ", set.FieldShape)}), {1000 * seconds:0.00} ms",
+                .. (prediction.Latent.Extrapolated ? new[] { "warning: the point lies outside the training hull; this is an extrapolation from the nearest point of the hull" } : []),
+            ]);
+            return Task.FromResult(DeepRomCli.Success);
+        });
+        return command;
+    }
+
+    private static Command BuildEvaluate(CliConsole console)
+    {
+        var model = new Option<string>("--model") { Description = "Model folder written by 'deeprom rom fit'.", Required = true };
+        var data = new Option<string>("--data") { Description = "Test simulations with params (same time axis, channels and grid as the training data).", Required = true };
+        var interp = InterpOption();
+        var extrapolate = ExtrapolationOption();
+        var loo = new Option<bool>("--loo") { Description = "Also the leave-one-out error over the training simulations (refit without each, predict it; points outside the others' hull are skipped and counted)." };
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON on stdout." };
+        var command = new Command("evaluate", "Evaluate a fitted ROM on test simulations; writes MODELDIR/evaluate-NAME-INTERP/ with metrics.json, plots and report.html.");
+        foreach (Option o in new Option[] { model, data, interp, extrapolate, loo, json }) command.Add(o);
+        command.SetAction((ParseResult r, CancellationToken ct) =>
+        {
+            var kind = ChoiceName.Parse<InterpolationKind>(r.GetValue(interp)!, "--interp", "value");
+            var folder = RunFolder.Existing(r.GetValue(model)!);
+            RomEvaluationResult result = console.WithProgress("evaluating", 1, p =>
+            {
+                var value = RomEvaluation.Run(folder, r.GetValue(data)!, kind, r.GetValue(extrapolate), r.GetValue(loo), console.Log, null, ct);
+                p.Report(1);
+                return value;
+            });
+            var output = RomEvaluation.ToJson(result);
+            output["evaluation"] = result.Folder;
+            output["report"] = Path.Combine(result.Folder, "report.html");
+            var m = result.Metrics;
+            var lines = new List<string>
+            {
+                $"evaluated ({ChoiceName.Of(kind)}): {result.Folder}",
+                $"relative L2 mean {Format(m[RomMetrics.RelL2Mean])}, max {Format(m[RomMetrics.RelL2Max])}; projection onto the basis alone {Format(m[RomMetrics.ReconstructionRelL2])}",
+                $"prediction {Format(1000 * m[RomMetrics.SecondsPredict])} ms per simulation" +
+                (m.GetValueOrDefault(RomMetrics.Speedup) is { } speedup ? $", solver {Format(1000 * m[RomMetrics.SolverSeconds])} ms: speed-up {Format(speedup)}" : ""),
+            };
+            lines.AddRange(result.Points.Select(p => $"  {ReducedOrderModel.Describe(p.Params)}: relative L2 {Format(p.RelL2)}, max |error| {Format(p.MaxAbsErr)}{(p.Extrapolated ? " (extrapolated)" : "")}"));
+            if (result.Loo is { } l)
+                lines.Add($"leave-one-out relative L2 mean {Format(l.Count > 0 ? l.Mean : null)} over {l.Count} training simulations; {l.Skipped} skipped (outside the others' hull)");
+            lines.Add($"report: {Path.Combine(result.Folder, "report.html")}");
+            console.Result(r.GetValue(json), output, lines);
+            return Task.FromResult(DeepRomCli.Success);
+        });
+        return command;
+    }
+
+    /// <summary>"4.3,0.021" as numbers; anything else is refused naming --param.</summary>
+    private static double[] ParsePoint(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) throw new InputException("--param", "value", "is empty (expected one number per parameter, comma-separated)");
+        return text.Split(',').Select(item =>
+        {
+            string t = item.Trim();
+            if (!double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
+                throw new InputException("--param", $"'{t}'", "is not a number (expected one number per parameter, comma-separated, decimal point)");
+            if (!double.IsFinite(v)) throw new InputException("--param", $"'{t}'", "must be a finite number");
+            return v;
+        }).ToArray();
+    }
+
+    private static string Format(double? v) => v is { } x && double.IsFinite(x) ? x.ToString("0.####", CultureInfo.InvariantCulture) : "n/a";
+}

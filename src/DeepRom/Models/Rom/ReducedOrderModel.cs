@@ -1,0 +1,86 @@
+using System.Globalization;
+using DeepRom.Models.Rom.Interpolation;
+
+namespace DeepRom.Models.Rom;
+
+/// <summary>
+/// A parametric reduced-order model composed as in EZyRB: a reduction of whole simulations to latent codes plus an
+/// interpolation of the codes over the parameters. Data are scaled per channel inside the model, so simulations go in
+/// and come out in physical units.
+/// </summary>
+public sealed class ReducedOrderModel
+{
+    private readonly Dictionary<InterpolationKind, StencilInterpolation> _interpolations = new();
+
+    /// <summary>A fitted model from its parts (also how a saved model is rebuilt).</summary>
+    public ReducedOrderModel(IReduction reduction, ChannelScaling scaling, IReadOnlyList<double[]> parameters, IReadOnlyList<double[]> codes)
+    {
+        if (parameters.Count != codes.Count) throw new ArgumentException($"{codes.Count} codes for {parameters.Count} parameter points");
+        Reduction = reduction;
+        Scaling = scaling;
+        Parameters = parameters;
+        Codes = codes;
+    }
+
+    public IReduction Reduction { get; }
+    public ChannelScaling Scaling { get; }
+
+    /// <summary>The training parameters (P, s) in the user's units.</summary>
+    public IReadOnlyList<double[]> Parameters { get; }
+
+    /// <summary>The training codes (P, r).</summary>
+    public IReadOnlyList<double[]> Codes { get; }
+
+    /// <summary>
+    /// Fits <paramref name="reduction"/> to the training simulations (each laid out (T, C, *grid)) at
+    /// <paramref name="parameters"/>. Parameter points must be distinct (checked by the interpolation at first use).
+    /// </summary>
+    public static ReducedOrderModel Fit(IReduction reduction, IReadOnlyList<ReadOnlyMemory<float>> simulations,
+        IReadOnlyList<double[]> parameters, int channels, int gridSize)
+    {
+        if (simulations.Count != parameters.Count) throw new ArgumentException($"{simulations.Count} simulations for {parameters.Count} parameter points");
+        var scaling = ChannelScaling.Fit(simulations, channels, gridSize);
+        var scaled = simulations.Select(s => scaling.Apply(s.Span)).ToArray();
+        double[][] codes = reduction.Fit(scaled);
+        var model = new ReducedOrderModel(reduction, scaling, parameters, codes);
+        model.Interpolation(InterpolationKind.Lerp); // fails now, not at the first prediction, for parameters it cannot interpolate
+        return model;
+    }
+
+    /// <summary>The interpolation of the given kind over this model's codes, fitted at first use.</summary>
+    public StencilInterpolation Interpolation(InterpolationKind kind)
+    {
+        if (!_interpolations.TryGetValue(kind, out var interpolation))
+        {
+            interpolation = new StencilInterpolation(kind);
+            interpolation.Fit(Parameters, Codes);
+            _interpolations[kind] = interpolation;
+        }
+        return interpolation;
+    }
+
+    /// <summary>
+    /// The simulation at <paramref name="parameter"/> in physical units. A point outside the training hull is refused with
+    /// an <see cref="InputException"/> naming <paramref name="source"/>, unless <paramref name="allowExtrapolation"/>: then the
+    /// code of the nearest point of the hull is used and the result says it is an extrapolation.
+    /// </summary>
+    public RomPrediction Predict(ReadOnlySpan<double> parameter, InterpolationKind kind, bool allowExtrapolation, string source = "parameter")
+    {
+        var latent = Interpolation(kind).Predict(parameter);
+        if (latent.Extrapolated && !allowExtrapolation)
+            throw new InputException(source, Describe(parameter),
+                "lies outside the hull of the training parameters, where the model can only extrapolate (allow extrapolation to get the nearest point of the hull)");
+        return new RomPrediction(Scaling.Invert(Reduction.Decode(latent.Code)), latent);
+    }
+
+    /// <summary>A simulation projected onto the reduction and back (encode then decode): the reduction's own error, without interpolation.</summary>
+    public float[] Reconstruct(ReadOnlySpan<float> simulation) =>
+        Scaling.Invert(Reduction.Decode(Reduction.Encode(Scaling.Apply(simulation))));
+
+    /// <summary>A parameter point as "(a, b)" in invariant culture.</summary>
+    public static string Describe(ReadOnlySpan<double> parameter) =>
+        "(" + string.Join(", ", parameter.ToArray().Select(v => v.ToString("R", CultureInfo.InvariantCulture))) + ")";
+}
+
+/// <summary>A predicted simulation in physical units, with the latent code behind it.</summary>
+public sealed record RomPrediction(float[] Simulation, LatentPrediction Latent);
