@@ -63,7 +63,7 @@ public static class DataBurgersCommand
             double simulateSeconds = clock.Elapsed.TotalSeconds;
             ct.ThrowIfCancellationRequested();
             data = data with { GeneratorConfig = Describe(config, setName, r.GetValue(seed)) };
-            SnapshotFile.Write(path, data, force, format);
+            SnapshotFile.Write(path, data, force, format, ct);
             double total = clock.Elapsed.TotalSeconds;
 
             var solverSeconds = (double[])data.Aux["solver_seconds"].Data;

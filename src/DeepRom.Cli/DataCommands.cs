@@ -59,7 +59,7 @@ public static class DataCommands
                 p => DarcyGenerator.Generate(config, expansion, new SyncProgress<int>(n => p.Report(n)), ct));
             double solveSeconds = clock.Elapsed.TotalSeconds - kleSeconds;
             ct.ThrowIfCancellationRequested();
-            SnapshotFile.Write(path, set, force, format);
+            SnapshotFile.Write(path, set, force, format, ct);
             double total = clock.Elapsed.TotalSeconds;
 
             var result = GeneratedFile.Describe(path, format, set, config.Count);

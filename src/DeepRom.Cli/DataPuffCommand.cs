@@ -34,7 +34,7 @@ public static class DataPuffCommand
                 p => PuffGenerator.Generate(config, new SyncProgress<int>(k => p.Report(k)), ct));
             double generateSeconds = clock.Elapsed.TotalSeconds;
             ct.ThrowIfCancellationRequested();
-            SnapshotFile.Write(path, set, force, format);
+            SnapshotFile.Write(path, set, force, format, ct);
             double total = clock.Elapsed.TotalSeconds;
 
             var result = GeneratedFile.Describe(path, format, set, config.Count);

@@ -32,7 +32,7 @@ public static class AtomicFile
     /// Runs <paramref name="write"/> on a temporary file beside <paramref name="path"/> and renames it into place.
     /// On any failure (or cancellation) the temporary file is deleted and the target is untouched.
     /// </summary>
-    public static void Write(string path, bool force, Action<string> write)
+    public static void Write(string path, bool force, Action<string> write, CancellationToken ct = default)
     {
         EnsureWritable(path, force);
         string full = Path.GetFullPath(path);
@@ -41,6 +41,8 @@ public static class AtomicFile
         try
         {
             write(temp);
+            // An interruption that arrives while the file is being written still keeps it from appearing.
+            ct.ThrowIfCancellationRequested();
             File.Move(temp, full, overwrite: force);
         }
         catch (IOException) when (!force && File.Exists(full))

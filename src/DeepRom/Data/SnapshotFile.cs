@@ -14,7 +14,7 @@ public static class SnapshotFile
     /// Writes <paramref name="set"/> atomically. The container is <paramref name="format"/> when given, else chosen by
     /// extension (.h5/.hdf5 or .npz). Refuses to overwrite an existing file unless <paramref name="force"/>.
     /// </summary>
-    public static void Write(string path, SnapshotSet set, bool force, DataFileFormat? format = null)
+    public static void Write(string path, SnapshotSet set, bool force, DataFileFormat? format = null, CancellationToken ct = default)
     {
         var kind = DataFileKind.ForWriting(path, format);
         CheckConsistent(set);
@@ -38,7 +38,7 @@ public static class SnapshotFile
                 else writer.Add($"aux/{name}", (double[])array.Data, array.Shape);
             }
             writer.Save(temp);
-        });
+        }, ct);
     }
 
     /// <summary>
