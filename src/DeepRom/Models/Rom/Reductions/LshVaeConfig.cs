@@ -1,0 +1,97 @@
+namespace DeepRom.Models.Rom.Reductions;
+
+/// <summary>Which axis of a simulation (B, T, N) the LSH-VAE convolves along; the other axis is the channels.</summary>
+public enum LshVaeAxis
+{
+    /// <summary>Seed 000 and its descendant: nodal values are the channels, the convolution runs along time.</summary>
+    Time,
+
+    /// <summary>Time steps are the channels, the convolution runs along the N values of a step (suits fields on a 1-D grid).</summary>
+    Space,
+}
+
+/// <summary>
+/// Architecture, objective and suggested training settings of the <see cref="LshVae"/> (seed 000's least-squares
+/// hierarchical VAE). The code it interpolates has <see cref="CodeSize"/> = main latent + one group per level.
+/// </summary>
+public sealed record LshVaeConfig
+{
+    /// <summary>
+    /// Channels of each hierarchy level, finest first; the level count is the length. The descendant code has 7 levels;
+    /// the default is fewer and narrower so that a Burgers-sized fit (80 x 501 x 256) stays within minutes on two cores.
+    /// </summary>
+    public int[] Widths { get; init; } = [48, 48, 32, 32, 32];
+
+    /// <summary>Size of the main (top) latent, regularised towards N(0, I); 32 in the notes.</summary>
+    public int MainLatent { get; init; } = 32;
+
+    /// <summary>Size of each level's latent group (residual-normal posterior against a learned prior); 8 in the notes.</summary>
+    public int GroupSize { get; init; } = 8;
+
+    /// <summary>Odd kernel size of the convolutions along the convolved axis.</summary>
+    public int KernelSize { get; init; } = 3;
+
+    /// <summary>
+    /// Halve the convolved length from level to level (stride-2 convolution down, stride-2 transposed convolution up).
+    /// The descendant keeps the full length at every level; halving makes the deeper levels cheap (the whole network
+    /// costs about twice its first level instead of once per level) and gives the deep levels a longer reach.
+    /// </summary>
+    public bool Downsample { get; init; } = true;
+
+    /// <summary>The convolved axis: time (faithful, the default) or space.</summary>
+    public LshVaeAxis Axis { get; init; } = LshVaeAxis.Time;
+
+    /// <summary>Per-node min-max scaling target: values are mapped to [-range, range] (0.7 in the descendant, inside tanh's reach).</summary>
+    public double ScaledRange { get; init; } = 0.7;
+
+    /// <summary>Weight alpha of the reconstruction MSE (a mean over elements, in the scaled units).</summary>
+    public double Alpha { get; init; } = 1.0;
+
+    /// <summary>The KL weight's schedule (its target fixes the alpha / beta ratio).</summary>
+    public LshVaeAnnealing Annealing { get; init; } = new();
+
+    /// <summary>Augmentation inside the objective, in training mode only.</summary>
+    public LshVaeAugmentation Augmentation { get; init; } = new();
+
+    /// <summary>Suggested epochs of a fit (the KL schedule stretches to whatever the trainer runs).</summary>
+    public int Epochs { get; init; } = 400;
+
+    /// <summary>Suggested minibatch size (16 in the descendant).</summary>
+    public int BatchSize { get; init; } = 16;
+
+    /// <summary>Suggested learning rate (1e-3 with AdamW in the descendant).</summary>
+    public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>Number of hierarchy levels, one latent group each.</summary>
+    public int Levels => Widths.Length;
+
+    /// <summary>Length of the code: the main latent and all groups.</summary>
+    public int CodeSize => MainLatent + Levels * GroupSize;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the bad setting.</summary>
+    public void Validate()
+    {
+        if (Widths is null || Widths.Length < 1 || Widths.Any(w => w < 1)) throw new ArgumentException("the LSH-VAE needs at least one level, each with a positive width");
+        if (MainLatent < 1) throw new ArgumentException($"the main latent needs at least one dimension, got {MainLatent}");
+        if (GroupSize < 1) throw new ArgumentException($"a latent group needs at least one dimension, got {GroupSize}");
+        if (KernelSize < 1 || KernelSize % 2 == 0) throw new ArgumentException($"the kernel size must be odd and positive, got {KernelSize}");
+        if (!Enum.IsDefined(Axis)) throw new ArgumentException($"unknown axis {Axis}");
+        if (!(ScaledRange > 0 && ScaledRange < 1)) throw new ArgumentException($"the scaled range must be in (0, 1) to stay inside tanh, got {ScaledRange}");
+        if (!(Alpha > 0) || !double.IsFinite(Alpha)) throw new ArgumentException($"alpha must be positive and finite, got {Alpha}");
+        if (Epochs < 1 || BatchSize < 1) throw new ArgumentException("epochs and batch size must be at least 1");
+        if (!(LearningRate > 0)) throw new ArgumentException($"the learning rate must be positive, got {LearningRate}");
+        ArgumentNullException.ThrowIfNull(Annealing);
+        ArgumentNullException.ThrowIfNull(Augmentation);
+        Annealing.Validate();
+        Augmentation.Validate();
+    }
+
+    /// <summary>The convolved length at each level, finest first, for an input of <paramref name="length"/>.</summary>
+    internal long[] Lengths(long length)
+    {
+        var lengths = new long[Levels];
+        lengths[0] = length;
+        for (int i = 1; i < Levels; i++) lengths[i] = Downsample ? (lengths[i - 1] + 1) / 2 : lengths[i - 1];
+        return lengths;
+    }
+}

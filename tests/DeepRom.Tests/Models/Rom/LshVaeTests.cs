@@ -1,0 +1,266 @@
+using CsCheck;
+using DeepRom.Models.Rom.Reductions;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace DeepRom.Tests.Models.Rom;
+
+public class LshVaeTests
+{
+    /// <summary>Same shape and exactly the same values.</summary>
+    private static bool Same(Tensor a, Tensor b) => a.shape.SequenceEqual(b.shape) && a.eq(b).all().item<bool>();
+
+    private static readonly LshVaeConfig Small = new()
+    {
+        Widths = [8, 8, 6],
+        MainLatent = 4,
+        GroupSize = 2,
+    };
+
+    /// <summary>Smooth simulations (P, T, N): travelling waves whose amplitude and speed vary with the simulation.</summary>
+    private static Tensor Waves(int p, int t, int n, int seed)
+    {
+        var random = new Random(seed);
+        var data = new float[p * t * n];
+        for (int s = 0; s < p; s++)
+        {
+            double a = 0.5 + random.NextDouble(), c = random.NextDouble();
+            for (int k = 0; k < t; k++)
+                for (int j = 0; j < n; j++)
+                    data[(s * t + k) * n + j] = (float)(a * Math.Sin(2 * Math.PI * (j / (double)n - c * k / (double)Math.Max(t, 1))) + 0.3 * c);
+        }
+        return tensor(data).reshape(p, t, n);
+    }
+
+    [Theory]
+    [InlineData(3, 20, 5, LshVaeAxis.Time)]
+    [InlineData(2, 1, 7, LshVaeAxis.Time)]
+    [InlineData(3, 12, 3, LshVaeAxis.Time)]
+    [InlineData(2, 1, 1, LshVaeAxis.Time)]
+    [InlineData(3, 9, 16, LshVaeAxis.Space)]
+    [InlineData(2, 1, 5, LshVaeAxis.Space)]
+    public void Shapes_fit_any_steps_and_values(int b, int t, int n, LshVaeAxis axis)
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(1);
+        using var vae = new LshVae(Small with { Axis = axis }, t, n);
+        Tensor x = randn(b, t, n);
+        ((ISimulationNetwork)vae).Prepare(x);
+        vae.train();
+        using var loss = vae.Loss(x);
+        Assert.Empty(loss.Total.shape);
+        Assert.True(double.IsFinite(loss.Total.item<float>()));
+        loss.Total.backward();
+        using var single = vae.Loss(x.narrow(0, 0, 1)); // a last minibatch of one simulation
+        Assert.True(double.IsFinite(single.Total.item<float>()));
+        vae.eval();
+        Tensor codes = vae.Encode(x);
+        Assert.Equal(new long[] { b, Small.CodeSize }, codes.shape);
+        Assert.Equal(4 + 3 * 2, vae.CodeSize);
+        Assert.Equal(new long[] { b, t, n }, vae.Decode(codes).shape);
+    }
+
+    [Fact]
+    public void Encode_is_deterministic_and_decode_needs_only_the_code()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(2);
+        using var vae = new LshVae(Small, 10, 6);
+        Tensor x = Waves(5, 10, 6, seed: 2);
+        ((ISimulationNetwork)vae).Prepare(x);
+        vae.train();
+        for (int i = 0; i < 3; i++) vae.Loss(x).Dispose(); // moves the batch-norm statistics and the singular vectors
+        vae.eval();
+        Tensor codes = vae.Encode(x);
+        Assert.True(Same(codes, vae.Encode(x)));
+        Tensor decoded = vae.Decode(codes);
+        Assert.True(Same(decoded, vae.Decode(codes)));
+        // Row by row gives the same simulations: nothing but a row's code enters its decoding.
+        for (int r = 0; r < 5; r++)
+            Assert.True(vae.Decode(codes.narrow(0, r, 1)).allclose(decoded.narrow(0, r, 1), rtol: 1e-5, atol: 1e-6), $"row {r}");
+        // A code that no simulation produced decodes too (as an interpolated one must).
+        Assert.Equal(decoded.shape, vae.Decode(0.5 * (codes + codes.flip(0))).shape);
+    }
+
+    [Fact]
+    public void The_residual_kl_equals_the_closed_form_gaussian_kl()
+    {
+        Gen.Int[0, 100_000].Sample(seed =>
+        {
+            using var scope = NewDisposeScope();
+            manual_seed(seed);
+            Tensor priorMu = 2 * randn(3, 5, dtype: float64), priorLogVar = 3 * randn(3, 5, dtype: float64);
+            Tensor deltaMu = 2 * randn(3, 5, dtype: float64), deltaLogVar = 3 * randn(3, 5, dtype: float64);
+            Tensor mu = priorMu + deltaMu, logVar = priorLogVar + deltaLogVar;
+            // KL(N(mu, s^2) || N(mu_p, s_p^2)) = log(s_p / s) + (s^2 + (mu - mu_p)^2) / (2 s_p^2) - 1/2, per dimension.
+            Tensor closed = (0.5 * (priorLogVar - logVar) + (logVar.exp() + (mu - priorMu).square()) / (2 * priorLogVar.exp()) - 0.5).sum(1);
+            Tensor residual = LshVaeKl.ResidualNormal(deltaMu, deltaLogVar, priorLogVar);
+            Assert.True(residual.allclose(closed, rtol: 1e-10, atol: 1e-10), $"seed {seed}");
+            Tensor standard = LshVaeKl.StandardNormal(mu, logVar);
+            Tensor closedStandard = (-0.5 * logVar + (logVar.exp() + mu.square()) / 2 - 0.5).sum(1);
+            Assert.True(standard.allclose(closedStandard, rtol: 1e-10, atol: 1e-10), $"seed {seed}");
+        });
+    }
+
+    [Fact]
+    public void Beta_holds_the_floor_until_30_percent_and_reaches_the_target_at_80_percent()
+    {
+        var annealing = new LshVaeAnnealing(Target: 1e-6, Floor: 1e-4);
+        const double low = 1e-10;
+        Assert.Equal(low, annealing.At(0, 100), 1e-20);
+        Assert.Equal(low, annealing.At(30, 100), 1e-20);
+        Assert.Equal(low + (1e-6 - low) * 0.02, annealing.At(31, 100), 1e-18);
+        Assert.Equal(low + (1e-6 - low) * 0.5, annealing.At(55, 100), 1e-18);
+        Assert.Equal(1e-6, annealing.At(80, 100), 1e-20);
+        Assert.Equal(1e-6, annealing.At(99, 100), 1e-20);
+
+        using var vae = new LshVae(Small, 4, 3);
+        var network = (ISimulationNetwork)vae;
+        network.BeginEpoch(55, 100);
+        var saved = new Dictionary<string, double>(network.Schedule);
+        Assert.Equal(annealing.At(55, 100), saved["beta"], 1e-18);
+        network.BeginEpoch(0, 100);
+        Assert.Equal(low, vae.Beta, 1e-20);
+        network.RestoreSchedule(saved);
+        Assert.Equal(saved["beta"], vae.Beta);
+        Assert.Equal(saved, network.Schedule);
+    }
+
+    [Fact]
+    public void The_loss_falls_on_a_tiny_data_set()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(3);
+        using var vae = new LshVae(Small with { Augmentation = LshVaeAugmentation.Off }, 16, 8);
+        Tensor x = Waves(8, 16, 8, seed: 3);
+        ((ISimulationNetwork)vae).Prepare(x);
+        double Mse()
+        {
+            vae.eval();
+            using var loss = vae.Loss(x);
+            vae.train();
+            return loss.Parts["mse"];
+        }
+        double before = Mse();
+        using var optimiser = optim.Adam(vae.parameters(), lr: 3e-3);
+        for (int step = 0; step < 60; step++)
+        {
+            using var stepScope = NewDisposeScope();
+            optimiser.zero_grad();
+            using var loss = vae.Loss(x);
+            loss.Total.backward();
+            optimiser.step();
+        }
+        double after = Mse();
+        Assert.True(after < 0.2 * before, $"MSE {before:g3} before, {after:g3} after 60 Adam steps");
+    }
+
+    [Fact]
+    public void Eval_mode_has_no_augmentation_and_no_sampling()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(4);
+        using var vae = new LshVae(Small, 8, 5);
+        Tensor x = Waves(4, 8, 5, seed: 4);
+        ((ISimulationNetwork)vae).Prepare(x);
+        vae.eval();
+        using var first = vae.Loss(x);
+        using var second = vae.Loss(x);
+        Assert.Equal(first.Parts["mse"], second.Parts["mse"]);
+        // The eval loss is the reconstruction error of Decode(Encode(x)) in the min-max scaled units.
+        Tensor back = vae.Decode(vae.Encode(x));
+        var scaling = new LshVaeNodeScaling(5, 0.7);
+        scaling.Fit(x);
+        double mse = (scaling.Scale(back) - scaling.Scale(x)).square().mean().item<float>();
+        Assert.Equal(mse, first.Parts["mse"], 1e-5 * mse + 1e-7);
+        vae.train();
+        using var trained = vae.Loss(x);
+        Assert.NotEqual(first.Parts["mse"], trained.Parts["mse"]);
+    }
+
+    [Fact]
+    public void Augmentation_changes_training_data_only_as_configured()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(5);
+        Tensor x = 0.5 * randn(60, 10, 3).clamp(-1, 1);
+        var (input, target) = LshVaeAugmentation.Off.Apply(x);
+        Assert.True(Same(input, x) && Same(target, x));
+        var always = new LshVaeAugmentation(NoiseProbability: 1, ScaleProbability: 1, MixupProbability: 1);
+        (input, target) = always.Apply(x);
+        Assert.False(Same(target, x));
+        double noise = (input - target).std().item<float>();
+        Assert.InRange(noise, 0.04, 0.06);
+        // Mixed and scaled simulations stay within 1.1 times the batch's extremes.
+        Assert.True(target.abs().max().item<float>() <= 1.1 * x.abs().max().item<float>() + 1e-6);
+        var mixOnly = new LshVaeAugmentation(NoiseProbability: 0, ScaleProbability: 0, MixupProbability: 1);
+        (input, target) = mixOnly.Apply(x);
+        Assert.True(Same(input, target));
+    }
+
+    [Fact]
+    public void Scaling_and_weights_come_back_from_a_state_dict()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(6);
+        using var vae = new LshVae(Small, 6, 4);
+        Tensor x = 10 + 3 * Waves(4, 6, 4, seed: 6);
+        ((ISimulationNetwork)vae).Prepare(x);
+        vae.train();
+        vae.Loss(x).Dispose();
+        vae.eval();
+        Tensor codes = vae.Encode(x);
+        manual_seed(7);
+        using var copy = new LshVae(Small, 6, 4);
+        copy.load_state_dict(vae.state_dict());
+        copy.eval();
+        Assert.True(Same(copy.Encode(x), codes));
+        Assert.True(Same(copy.Decode(codes), vae.Decode(codes)));
+        Assert.Contains(vae.state_dict().Keys, k => k.EndsWith("low", StringComparison.Ordinal));
+        // Decoded simulations come back in the data's units, not the scaled ones.
+        Assert.InRange(vae.Decode(codes).mean().item<float>(), 5, 15);
+    }
+
+    [Fact]
+    public void Float32_gradients_match_a_float64_copy()
+    {
+        // libtorch's float64 convolutions do not go through oneDNN, whose kernels were wrong for few channels on one
+        // processor (see ChannelsLast); this checks the Conv1d and ConvTranspose1d paths the LSH-VAE uses.
+        using var scope = NewDisposeScope();
+        var config = Small with { Widths = [4, 3, 2], Augmentation = LshVaeAugmentation.Off };
+        manual_seed(8);
+        using var single = new LshVae(config, 11, 3);
+        manual_seed(8);
+        using var reference = new LshVae(config, 11, 3);
+        reference.to(float64);
+        single.eval();
+        reference.eval();
+        Tensor x = Waves(4, 11, 3, seed: 8);
+        single.Loss(x).Total.backward();
+        reference.Loss(x.to(float64)).Total.backward();
+        var expected = reference.named_parameters().ToDictionary(p => p.name, p => p.parameter.grad);
+        int compared = 0;
+        foreach (var (name, parameter) in single.named_parameters())
+        {
+            if (parameter.grad is null || expected[name] is not { } want) continue;
+            double scale = want.abs().max().item<double>();
+            double error = (parameter.grad.to(float64) - want).abs().max().item<double>();
+            Assert.True(error <= 1e-3 * scale + 1e-6, $"{name}: float32 gradient differs from the float64 copy by {error:g3} (largest {scale:g3})");
+            compared++;
+        }
+        Assert.True(compared > 20);
+    }
+
+    [Fact]
+    public void Bad_settings_are_refused()
+    {
+        Assert.Throws<ArgumentException>(() => new LshVae(Small with { Widths = [] }, 4, 3));
+        Assert.Throws<ArgumentException>(() => new LshVae(Small with { KernelSize = 2 }, 4, 3));
+        Assert.Throws<ArgumentException>(() => new LshVae(Small with { Annealing = new LshVaeAnnealing(RampStart: 0.9, RampEnd: 0.8) }, 4, 3));
+        Assert.Throws<ArgumentException>(() => new LshVae(Small with { Augmentation = new LshVaeAugmentation(MixupProbability: 2) }, 4, 3));
+        Assert.Throws<ArgumentException>(() => new LshVae(Small, 0, 3));
+        using var vae = new LshVae(Small, 4, 3);
+        Assert.Throws<ArgumentException>(() => vae.Encode(zeros(2, 5, 3)));
+        Assert.Throws<ArgumentException>(() => vae.Decode(zeros(2, vae.CodeSize + 1)));
+    }
+}
