@@ -8,7 +8,8 @@ namespace DeepRom.Bench;
 /// <summary>
 /// Seconds per training epoch of the LSH-VAE on a Burgers-shaped random data set (80 simulations, 501 steps, 256 values)
 /// at the suggested batch size with Adam, for the default configuration or variants given on the command line
-/// (<c>--widths 48,48,32</c>, <c>--downsample false</c>, <c>--axis space</c>, <c>--group 8</c>, <c>--batch 16</c>).
+/// (<c>--widths 48,48,32</c>, <c>--downsample false</c>, <c>--axis space</c>, <c>--group 8</c>, <c>--batch 16</c>,
+/// <c>--threads 1</c>).
 /// With the default epoch count this gives the wall time of a default fit.
 /// </summary>
 public static class LshVaeEpochBench
@@ -22,6 +23,7 @@ public static class LshVaeEpochBench
         if (Option("--axis") is { } a) config = config with { Axis = Enum.Parse<LshVaeAxis>(a, ignoreCase: true) };
         if (Option("--group") is { } g) config = config with { GroupSize = int.Parse(g) };
         if (Option("--batch") is { } b) config = config with { BatchSize = int.Parse(b) };
+        if (Option("--threads") is { } threads) set_num_threads(int.Parse(threads));
         const int p = 80, t = 501, n = 256;
         manual_seed(1);
         using var data = randn(p, t, n).cumsum(2) * 0.1f;

@@ -5,8 +5,16 @@ using static TorchSharp.torch;
 
 namespace DeepRom.Tests.Nn;
 
-public class SpectralNormTests
+public class SpectralNormTests : IDisposable
 {
+    // These networks are tiny: a second libtorch thread only adds synchronisation, which costs milliseconds per operation
+    // when the machine is busy, so each test runs on one thread and puts the setting back after.
+    private readonly int threads = get_num_threads();
+
+    public SpectralNormTests() => set_num_threads(1);
+
+    public void Dispose() => set_num_threads(threads);
+
     /// <summary>Same shape and exactly the same values.</summary>
     private static bool Same(Tensor a, Tensor b) => a.shape.SequenceEqual(b.shape) && a.eq(b).all().item<bool>();
 

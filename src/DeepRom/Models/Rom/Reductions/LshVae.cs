@@ -51,8 +51,9 @@ public sealed class LshVae : nn.Module, ISimulationNetwork
         RegisterComponents();
     }
 
-    /// <summary>The network as the neural reduction sees it (the factory the plumbing calls).</summary>
-    public static ISimulationNetwork Create(LshVaeConfig config, int steps, int values) => new LshVae(config, steps, values);
+    /// <summary>An LSH-VAE for simulations (B, <paramref name="steps"/>, <paramref name="values"/>): an <see cref="ISimulationNetwork"/>
+    /// that owns native memory, so dispose it.</summary>
+    public static LshVae Create(LshVaeConfig config, int steps, int values) => new(config, steps, values);
 
     public LshVaeConfig Config { get; }
 
@@ -133,7 +134,7 @@ public sealed class LshVae : nn.Module, ISimulationNetwork
     {
         using var scope = NewDisposeScope();
         Tensor[] halves = mainHead.forward(functional.elu(deepest.flatten(1), 1.0)).split(Config.MainLatent, 1);
-        return (halves[0].MoveToOuterDisposeScope(), LshVaeGroup.SoftClamp(halves[1]).MoveToOuterDisposeScope());
+        return (halves[0].MoveToOuterDisposeScope(), LshVaeGroup.SoftClamp(halves[1] + Config.PosteriorLogVarOffset).MoveToOuterDisposeScope());
     }
 
     /// <summary>(B, T, N) to the network's (B, channels, length).</summary>

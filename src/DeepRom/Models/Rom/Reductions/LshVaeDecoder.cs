@@ -24,6 +24,7 @@ public sealed class LshVaeDecoder : nn.Module
     private readonly SpectralNorm head;
     private readonly BatchNorm1d headNorm;
     private readonly long groupSize;
+    private readonly double posteriorOffset;
 
     public LshVaeDecoder(LshVaeConfig config, long channels, long length) : base(nameof(LshVaeDecoder))
     {
@@ -32,6 +33,7 @@ public sealed class LshVaeDecoder : nn.Module
         long k = config.KernelSize;
         int deepest = config.Levels - 1;
         groupSize = config.GroupSize;
+        posteriorOffset = config.PosteriorLogVarOffset;
         start = new LshVaeExpansion(config.MainLatent, w[deepest], lengths[deepest]);
         for (int i = 0; i < config.Levels; i++)
         {
@@ -75,7 +77,7 @@ public sealed class LshVaeDecoder : nn.Module
                 var (priorMu, priorLogVar) = groups[i].Prior(d);
                 var (deltaMu, deltaLogVar) = groups[i].Residual(encoded![i], d);
                 Tensor mu = priorMu + deltaMu;
-                Tensor logVar = LshVaeGroup.SoftClamp(priorLogVar + deltaLogVar);
+                Tensor logVar = LshVaeGroup.SoftClamp(priorLogVar + deltaLogVar + posteriorOffset);
                 kl = kl + LshVaeKl.ResidualNormal(deltaMu, logVar - priorLogVar, priorLogVar);
                 means.Add(mu);
                 z = sample ? mu + (0.5 * logVar).exp() * randn_like(mu) : mu;
