@@ -41,11 +41,12 @@ public sealed class SpectralNorm : Module<Tensor, Tensor>
             Convolution { padding_mode: PaddingModes.Zeros, padding_type: null, groups: 1 } conv when conv.kernel_size.Length == 1 => conv.weight,
             _ => throw new ArgumentException($"spectral normalisation wraps Conv1d, ConvTranspose1d (numeric zero padding, one group) or Linear, not {layer.GetType().Name}"),
         };
+        using (var scope = NewDisposeScope())
         using (no_grad())
-        using (var matrix = WeightMatrix(weight))
         {
-            u = functional.normalize(randn(matrix.shape[0], dtype: weight.dtype), dim: 0, eps: Eps);
-            v = functional.normalize(randn(matrix.shape[1], dtype: weight.dtype), dim: 0, eps: Eps);
+            Tensor matrix = WeightMatrix(weight);
+            u = functional.normalize(randn(matrix.shape[0], dtype: weight.dtype), dim: 0, eps: Eps).DetachFromDisposeScope();
+            v = functional.normalize(randn(matrix.shape[1], dtype: weight.dtype), dim: 0, eps: Eps).DetachFromDisposeScope();
             PowerIterations(matrix, InitialIterations);
         }
         RegisterComponents();
