@@ -37,41 +37,83 @@ public static class RomCommands
         string planned = string.Join(", ", Enum.GetValues<ReductionKind>().Where(k => !ReductionKinds.IsBuilt(k)).Select(ChoiceName.Of));
         var model = new Option<string>("--model")
         {
-            Description = $"The reduction: pod. Planned, not built yet (refused with a message): {planned}.",
+            Description = "The reduction: pod (proper orthogonal decomposition), cae (convolutional autoencoder) or beta-vae " +
+                          $"(single-level VAE with annealed beta). Planned, not built yet (refused with a message): {planned}.",
             DefaultValueFactory = _ => ChoiceName.Of(ReductionKind.Pod),
         };
-        var latent = new Option<int>("--latent") { Description = "The latent budget r: at most this many modes (fewer when they capture 99.99 % of the energy).", DefaultValueFactory = _ => 20 };
-        var seed = new Option<int>("--seed") { Description = "Seed, recorded in config.json (POD is deterministic and does not use it).", DefaultValueFactory = _ => 0 };
-        var output = new Option<string>("--out") { Description = "Model folder to write (config.json, model.json, pod.bin, metrics.json, plots, report.html).", Required = true };
+        var latent = new Option<int>("--latent")
+        {
+            Description = "The latent budget r: POD keeps at most this many modes (fewer when they capture 99.99 % of the energy); a network's code has exactly r entries.",
+            DefaultValueFactory = _ => 20,
+        };
+        var epochs = new Option<int?>("--epochs")
+        {
+            Description = $"Training epochs of cae or beta-vae (default {RomRunConfig.CaeEpochs} and {RomRunConfig.BetaVaeEpochs}, sized for about 15 minutes " +
+                          "on the Burgers benchmark with 2 cores; learning-rate steps and beta annealing keep their fractions); with --resume, extend the fit to this many epochs.",
+        };
+        var seed = new Option<int>("--seed") { Description = "Seed of a network's initialisation and minibatches (POD is deterministic and does not use it).", DefaultValueFactory = _ => 0 };
+        var output = new Option<string>("--out")
+        {
+            Description = "Model folder to write: config.json, model.json, metrics.json, plots, report.html and the reduction " +
+                          "(pod.bin for POD; model.bin weights, codes.bin and checkpoint/ for a network).",
+            Required = true,
+        };
+        var resume = new Option<bool>("--resume") { Description = "Continue an interrupted cae or beta-vae fit in --out from its last checkpoint (its settings come from the folder's config.json)." };
         var force = new Option<bool>("--force") { Description = "Delete an existing model folder and write it again." };
-        var json = new Option<bool>("--json") { Description = "Print the result as JSON on stdout." };
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON on stdout (progress goes to stderr)." };
         var command = new Command("fit", "Fit a parametric ROM to training simulations and write a model folder.");
-        foreach (Option o in new Option[] { data, model, latent, seed, output, force, json }) command.Add(o);
+        foreach (Option o in new Option[] { data, model, latent, epochs, seed, output, resume, force, json }) command.Add(o);
         command.SetAction((ParseResult r, CancellationToken ct) =>
         {
-            var kind = ChoiceName.Parse<ReductionKind>(r.GetValue(model)!, "--model", "value");
-            if (!ReductionKinds.IsBuilt(kind)) throw new InputException("--model", ChoiceName.Of(kind), "is planned, not built yet (use pod)");
-            int budget = r.GetValue(latent);
-            if (budget < 1) throw new InputException("--latent", "value", $"must be at least 1, got {budget}");
-            var config = new RomRunConfig(Path.GetFullPath(r.GetValue(data)!), kind, budget, Seed: r.GetValue(seed));
             string path = r.GetValue(output)!;
-            if (!r.GetValue(force) && Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any())
-                throw new InputException(path, "model folder", "already exists (use --force to replace it)");
-            var folder = RunFolder.Open(path, resume: false, force: r.GetValue(force));
-            RomFitResult result = console.WithProgress("fitting POD", 1, p =>
+            bool resuming = r.GetValue(resume);
+            if (resuming && r.GetValue(force)) throw new InputException("--resume", "--force", "choose one: resume the fit or start it over");
+            int? epochCount = r.GetValue(epochs);
+            if (epochCount is < 1) throw new InputException("--epochs", "value", $"must be at least 1, got {epochCount}");
+            RomRunConfig config;
+            RunFolder folder;
+            if (resuming)
             {
-                var value = RomRun.Fit(config, folder, console.Log);
-                p.Report(1);
-                return value;
-            });
+                folder = RunFolder.Open(path, resume: true, force: false);
+                config = RomRun.ReadConfig(folder);
+            }
+            else
+            {
+                var kind = ChoiceName.Parse<ReductionKind>(r.GetValue(model)!, "--model", "value");
+                if (!ReductionKinds.IsBuilt(kind)) throw new InputException("--model", ChoiceName.Of(kind), "is planned, not built yet (use pod, cae or beta-vae)");
+                if (epochCount is not null && !ReductionKinds.IsNeural(kind))
+                    throw new InputException("--epochs", "value", $"applies to the trained reductions (cae, beta-vae), not to {ChoiceName.Of(kind)}");
+                int budget = r.GetValue(latent);
+                if (budget < 1) throw new InputException("--latent", "value", $"must be at least 1, got {budget}");
+                config = RomRunConfig.Defaults(Path.GetFullPath(r.GetValue(data)!), kind, budget, r.GetValue(seed), epochCount);
+                if (!r.GetValue(force) && Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any())
+                    throw new InputException(path, "model folder", "already exists (use --force to replace it, or --resume to continue an interrupted fit)");
+                folder = RunFolder.Open(path, resume: false, force: r.GetValue(force));
+            }
+            string name = ChoiceName.Of(config.Reduction);
+            RomFitResult result = config.Trainer is { } trainer
+                ? console.WithTrainingProgress($"fitting {name}", resuming && epochCount is { } e ? Math.Max(e, trainer.Epochs) : trainer.Epochs,
+                    progress => RomRun.Fit(config, folder, console.Log, resuming, resuming ? epochCount : null, progress, ct))
+                : console.WithProgress($"fitting {name}", 1, p =>
+                {
+                    var value = RomRun.Fit(config, folder, console.Log, resuming, null, null, ct);
+                    p.Report(1);
+                    return value;
+                });
             var metrics = new JsonObject();
             foreach (var (k, v) in result.Metrics) metrics[k] = v;
-            var summary = new JsonObject { ["model"] = result.Folder, ["report"] = Path.Combine(result.Folder, "report.html"), ["stencil"] = result.Stencil, ["metrics"] = metrics };
+            var summary = new JsonObject
+            {
+                ["model"] = result.Folder, ["reduction"] = name, ["report"] = Path.Combine(result.Folder, "report.html"), ["stencil"] = result.Stencil, ["metrics"] = metrics,
+            };
+            var m = result.Metrics;
+            string reduction = m.ContainsKey(RomMetrics.EnergyCaptured)
+                ? $"{Format(m[RomMetrics.LatentSize])} modes capture {Format(100 * m[RomMetrics.EnergyCaptured])} % of the energy"
+                : $"{name}: code size {Format(m[RomMetrics.LatentSize])}, {Format(m[RomMetrics.Epochs])} epochs, training mse {Format(m.GetValueOrDefault(RomMetrics.TrainingMse))} (standardised units)";
             console.Result(r.GetValue(json), summary,
             [
                 $"fitted: {result.Folder}",
-                $"{Format(result.Metrics[RomMetrics.LatentSize])} modes capture {Format(100 * result.Metrics[RomMetrics.EnergyCaptured])} % of the energy; " +
-                $"{Format(result.Metrics[RomMetrics.TrainingSimulations])} training simulations, {Format(result.Metrics[RomMetrics.FitSeconds])} s",
+                $"{reduction}; {Format(m[RomMetrics.TrainingSimulations])} training simulations, {Format(m[RomMetrics.FitSeconds])} s",
                 $"interpolation: {result.Stencil}",
                 $"report: {Path.Combine(result.Folder, "report.html")}",
             ]);
@@ -96,7 +138,7 @@ public static class RomCommands
             double[] point = ParsePoint(r.GetValue(param)!);
             var (path, format, force, json) = io.Resolve(r);
             AtomicFile.EnsureWritable(path, force);
-            var rom = RomRun.Load(RunFolder.Existing(r.GetValue(model)!));
+            using var rom = RomRun.Load(RunFolder.Existing(r.GetValue(model)!));
             var (set, prediction, seconds) = RomRun.Predict(rom, point, kind, r.GetValue(extrapolate), "--param");
             SnapshotFile.Write(path, set, force, format);
             var result = new JsonObject
@@ -124,7 +166,11 @@ public static class RomCommands
         var data = new Option<string>("--data") { Description = "Test simulations with params (same time axis, channels and grid as the training data).", Required = true };
         var interp = InterpOption();
         var extrapolate = ExtrapolationOption();
-        var loo = new Option<bool>("--loo") { Description = "Also the leave-one-out error over the training simulations (refit without each, predict it; points outside the others' hull are skipped and counted)." };
+        var loo = new Option<bool>("--loo")
+        {
+            Description = "Also the leave-one-out error over the training simulations: predict each from the others (points outside the others' hull are skipped and counted). " +
+                          "POD is refitted without each; a network is not retrained (hours), only the interpolation leaves the point out, so its estimate is optimistic about the reduction.",
+        };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON on stdout." };
         var command = new Command("evaluate", "Evaluate a fitted ROM on test simulations; writes MODELDIR/evaluate-NAME-INTERP/ with metrics.json, plots and report.html.");
         foreach (Option o in new Option[] { model, data, interp, extrapolate, loo, json }) command.Add(o);
@@ -145,13 +191,14 @@ public static class RomCommands
             var lines = new List<string>
             {
                 $"evaluated ({ChoiceName.Of(kind)}): {result.Folder}",
-                $"relative L2 mean {Format(m[RomMetrics.RelL2Mean])}, max {Format(m[RomMetrics.RelL2Max])}; projection onto the basis alone {Format(m[RomMetrics.ReconstructionRelL2])}",
+                $"relative L2 mean {Format(m[RomMetrics.RelL2Mean])}, max {Format(m[RomMetrics.RelL2Max])}; the reduction alone (encode, decode) {Format(m[RomMetrics.ReconstructionRelL2])}",
                 $"prediction {Format(1000 * m[RomMetrics.SecondsPredict])} ms per simulation" +
                 (m.GetValueOrDefault(RomMetrics.Speedup) is { } speedup ? $", solver {Format(1000 * m[RomMetrics.SolverSeconds])} ms: speed-up {Format(speedup)}" : ""),
             };
             lines.AddRange(result.Points.Select(p => $"  {ReducedOrderModel.Describe(p.Params)}: relative L2 {Format(p.RelL2)}, max |error| {Format(p.MaxAbsErr)}{(p.Extrapolated ? " (extrapolated)" : "")}"));
             if (result.Loo is { } l)
-                lines.Add($"leave-one-out relative L2 mean {Format(l.Count > 0 ? l.Mean : null)} over {l.Count} training simulations; {l.Skipped} skipped (outside the others' hull)");
+                lines.Add($"leave-one-out relative L2 mean {Format(l.Count > 0 ? l.Mean : null)} over {l.Count} training simulations; {l.Skipped} skipped (outside the others' hull)" +
+                          (l.ReductionRefitted ? "" : "; interpolation only: the network was trained on every simulation, the left-out one included"));
             lines.Add($"report: {Path.Combine(result.Folder, "report.html")}");
             console.Result(r.GetValue(json), output, lines);
             return Task.FromResult(DeepRomCli.Success);

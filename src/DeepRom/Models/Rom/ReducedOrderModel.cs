@@ -34,17 +34,19 @@ public sealed class ReducedOrderModel
     /// <summary>
     /// Fits <paramref name="reduction"/> to the training simulations (each laid out (T, C, *grid)) at
     /// <paramref name="parameters"/>. Parameter points must be distinct (checked by the interpolation at first use).
+    /// <paramref name="control"/> is passed to the reduction's fit (progress, cancellation, checkpoint).
     /// </summary>
     public static ReducedOrderModel Fit(IReduction reduction, IReadOnlyList<ReadOnlyMemory<float>> simulations,
-        IReadOnlyList<double[]> parameters, int channels, int gridSize)
+        IReadOnlyList<double[]> parameters, int channels, int gridSize, FitControl? control = null)
     {
         if (simulations.Count != parameters.Count) throw new ArgumentException($"{simulations.Count} simulations for {parameters.Count} parameter points");
+        // The stencil is built before the reduction is fitted: parameters it cannot interpolate should be refused before
+        // minutes of training, not after.
+        new StencilInterpolation(InterpolationKind.Lerp).Fit(parameters, parameters.Select(_ => Array.Empty<double>()).ToArray());
         var scaling = ChannelScaling.Fit(simulations, channels, gridSize);
         var scaled = simulations.Select(s => scaling.Apply(s.Span)).ToArray();
-        double[][] codes = reduction.Fit(scaled);
-        var model = new ReducedOrderModel(reduction, scaling, parameters, codes);
-        model.Interpolation(InterpolationKind.Lerp); // fails now, not at the first prediction, for parameters it cannot interpolate
-        return model;
+        double[][] codes = reduction.Fit(scaled, control);
+        return new ReducedOrderModel(reduction, scaling, parameters, codes);
     }
 
     /// <summary>The interpolation of the given kind over this model's codes, fitted at first use.</summary>
