@@ -9,7 +9,8 @@ namespace DeepRom.Bench;
 /// <summary>
 /// Milliseconds per Adam step of the neural ROM baselines on Burgers-sized minibatches (16 simulations of 501 steps x
 /// 256 values) and the forward passes of their halves, for a few backbone widths: what an epoch of the 80 training
-/// simulations (5 steps) costs, to size the default number of epochs.
+/// simulations (5 steps) costs, to size the default number of epochs. The processor time (all threads) is reported beside
+/// the wall time because a shared machine inflates the wall time; run with OMP_NUM_THREADS=1 for a per-core figure.
 /// </summary>
 public static class RomStepBench
 {
@@ -37,14 +38,21 @@ public static class RomStepBench
                     loss.Total.backward();
                     optimizer.step();
                 }
+                double cpu = 0;
                 double Time(Action action)
                 {
                     for (int w = 0; w < 2; w++) action();
+                    var process = Process.GetCurrentProcess();
+                    TimeSpan before = process.TotalProcessorTime;
                     var clock = Stopwatch.StartNew();
                     for (int s = 0; s < steps; s++) action();
-                    return clock.Elapsed.TotalMilliseconds / steps;
+                    double wall = clock.Elapsed.TotalMilliseconds / steps;
+                    process.Refresh();
+                    cpu = (process.TotalProcessorTime - before).TotalMilliseconds / steps;
+                    return wall;
                 }
                 double step = Time(Step);
+                double stepCpu = cpu;
                 using var codes = randn(16, 20);
                 double encode, decode;
                 using (no_grad())
@@ -53,7 +61,7 @@ public static class RomStepBench
                     decode = Time(() => { using var scope = NewDisposeScope(); network.Decode(codes); });
                 }
                 long weights = module.parameters().Sum(p => p.numel());
-                lines.Add($"{kind}, width {width} ({weights} weights): {step:F1} ms/step ({5 * step / 1000:F2} s/epoch of 80); forward only: encode {encode:F1} ms, decode {decode:F1} ms");
+                lines.Add($"{kind}, width {width} ({weights} weights): {step:F1} ms/step wall, {stepCpu:F1} ms processor time ({5 * step / 1000:F2} s/epoch of 80); forward only: encode {encode:F1} ms, decode {decode:F1} ms");
             }
         return string.Join('\n', lines);
     }

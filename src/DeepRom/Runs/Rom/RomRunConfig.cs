@@ -46,7 +46,8 @@ public sealed record RomRunConfig(string TrainData, ReductionKind Reduction = Re
     /// <summary>
     /// The default training loop of a network: Adam on minibatches of 16 simulations, the learning rate lowered tenfold
     /// for the last fifth. The epochs are sized so that a fit of the Burgers benchmark (80 x 501 x 256) stays within
-    /// 15 minutes on two cores (see the README for the measured seconds per epoch).
+    /// 15 minutes on two cores: a step of either network there takes about 150 ms of processor time (bench rom-step), so
+    /// 1000 epochs of 5 steps take about 12.5 minutes even on one core.
     /// </summary>
     public static TrainerConfig DefaultTrainer(ReductionKind reduction)
     {
