@@ -234,6 +234,22 @@ public class RomNetworkTests(PulseFits pulse) : IClassFixture<PulseFits>
         Cli.AssertUnchanged(before, folder);
     }
 
+    [Fact]
+    public void A_config_written_before_the_networks_existed_still_loads_as_pod()
+    {
+        using var scratch = new CliScratch();
+        File.WriteAllText(scratch.File(RomRun.ConfigFile),
+            """{ "TrainData": "/data/train.h5", "Reduction": "Pod", "Latent": 4, "EnergyTarget": 0.9999, "Seed": 0 }""");
+
+        var config = RomRun.ReadConfig(RunFolder.Existing(scratch.Path));
+
+        Assert.Equal(ReductionKind.Pod, config.Reduction);
+        Assert.Equal(4, config.Latent);
+        Assert.Null(config.Trainer);
+        Assert.Null(config.Cae);
+        Assert.Null(config.BetaVae);
+    }
+
     /// <summary>Reports on the caller's thread, so a cancellation lands in the epoch that asked for it.</summary>
     private sealed class CallerThreadProgress<T>(Action<T> action) : IProgress<T>
     {

@@ -142,7 +142,7 @@ public class SimulationNetworkTests
         var simulations = TravellingPulse.Scaled(TravellingPulse.Grid, steps: 10, cells: 12);
         var trainer = new DeepRom.Training.TrainerConfig
         {
-            Epochs = 60, BatchSize = 4, LearningRate = DeepRom.Training.LearningRateSteps.Constant(3e-3), CheckpointMinutes = 1e9,
+            Epochs = 60, BatchSize = 9, LearningRate = DeepRom.Training.LearningRateSteps.Constant(5e-3), CheckpointMinutes = 1e9,
         };
         manual_seed(5);
         using var reduction = new NeuralReduction(Create(kind, 10, 12, 3), 10, 12, trainer);
