@@ -53,7 +53,7 @@ public static class RomRun
             [RomMetrics.FitSeconds] = seconds,
         };
         folder.WriteJson(MetricsFile, metrics);
-        RomReport.WriteFit(folder, config, spec, pod, stencil, metrics);
+        RomReport.WriteFit(folder, config, spec, pod, model, stencil, metrics);
         return new RomFitResult(folder.Path, metrics, stencil);
     }
 
