@@ -82,7 +82,8 @@ public class DormandPrince853Tests
             var states = new double[times.Length];
             new DormandPrince853(TestProblems.Exponential(lambda), ErrorTolerance.GroundTruth).Solve([x0], times, states);
             for (int k = 0; k < times.Length; k++)
-                Assert.True(Math.Abs(states[k] - x0 * Math.Exp(lambda * times[k])) <= 1e-10 * Math.Max(1, Math.Abs(states[k])),
+                // Growing solutions accumulate the local errors: the worst of 20,000 draws was 1.1e-10 relative (rtol 1e-10).
+                Assert.True(Math.Abs(states[k] - x0 * Math.Exp(lambda * times[k])) <= 1e-9 * Math.Max(1, Math.Abs(states[k])),
                     $"lambda {lambda}, x0 {x0}, t {times[k]}: {states[k]} vs {x0 * Math.Exp(lambda * times[k])}");
         }, iter: 100);
     }
