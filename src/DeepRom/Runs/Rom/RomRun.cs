@@ -52,6 +52,7 @@ public static class RomRun
             [RomMetrics.TrainingSimulations] = train.Count,
             [RomMetrics.FitSeconds] = seconds,
         };
+        RomConditioner.FitAndSave(model, folder, config.Seed, metrics);
         folder.WriteJson(MetricsFile, metrics);
         RomReport.WriteFit(folder, config, spec, pod, stencil, metrics);
         return new RomFitResult(folder.Path, metrics, stencil);
@@ -109,7 +110,9 @@ public static class RomRun
         var pod = new Pod(new PodConfig(config.Latent, config.EnergyTarget), Values("mean"), Rows("modes"), Values("singular_values"));
         if (pod.Mean.Count != spec.SampleShape.Aggregate(1, (a, b) => a * b) || pod.LatentSize != spec.LatentSize)
             throw new InputException(path, "modes", "do not match model.json");
-        return new LoadedRom(config, spec, new ReducedOrderModel(pod, spec.Scaling, Rows("parameters"), Rows("codes")));
+        var model = new ReducedOrderModel(pod, spec.Scaling, Rows("parameters"), Rows("codes"));
+        RomConditioner.Attach(folder, model);
+        return new LoadedRom(config, spec, model);
     }
 
     /// <summary>
