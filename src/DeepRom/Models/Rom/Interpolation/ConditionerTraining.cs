@@ -18,6 +18,22 @@ public static class ConditionerTraining
     /// <summary>The network trained from <paramref name="initial"/> to map <paramref name="inputs"/> (P, s) to <paramref name="targets"/> (P, r).</summary>
     public static ConditionerNetwork Train(ConditionerNetwork initial, double[][] inputs, double[][] targets, ConditionerConfig config)
     {
+        // One intra-op thread: every operation here is a few thousand values, where a second OpenMP thread only adds
+        // synchronisation, and on a busy 2-core machine its spin-waiting made training 30 times slower (the bits are the same).
+        int threads = get_num_threads();
+        set_num_threads(1);
+        try
+        {
+            return TrainOnOneThread(initial, inputs, targets, config);
+        }
+        finally
+        {
+            set_num_threads(threads);
+        }
+    }
+
+    private static ConditionerNetwork TrainOnOneThread(ConditionerNetwork initial, double[][] inputs, double[][] targets, ConditionerConfig config)
+    {
         int layers = initial.Weights.Length;
         using var scope = NewDisposeScope();
         Tensor x = Matrix(inputs), y = Matrix(targets);
