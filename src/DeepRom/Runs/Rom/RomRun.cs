@@ -127,6 +127,7 @@ public static class RomRun
             throw new InputException(source, ReducedOrderModel.Describe(parameter),
                 $"has {parameter.Length} value{(parameter.Length == 1 ? "" : "s")}, the model's parameters are ({string.Join(", ", rom.Spec.ParamNames)})");
         if (parameter.Any(v => !double.IsFinite(v))) throw new InputException(source, ReducedOrderModel.Describe(parameter), "must be finite numbers");
+        rom.Model.Interpolation(kind); // an interpolation fitted at first use (rbf) is fitted here, outside the prediction's time
         var clock = Stopwatch.StartNew();
         var prediction = rom.Model.Predict(parameter, kind, allowExtrapolation, source);
         double seconds = clock.Elapsed.TotalSeconds;
