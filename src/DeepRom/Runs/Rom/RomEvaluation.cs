@@ -92,13 +92,15 @@ public static class RomEvaluation
             metrics[RomMetrics.LooSkipped] = loo.Skipped;
         }
 
-        string name = $"evaluate-{Path.GetFileNameWithoutExtension(testFile)}-{ChoiceName.Of(kind)}";
-        var target = RunFolder.Open(modelFolder.File(name), resume: false, force: true);
+        var target = RunFolder.Open(modelFolder.File(FolderName(testFile, kind)), resume: false, force: true);
         var result = new RomEvaluationResult(target.Path, metrics, points, loo);
         target.WriteJson(RomRun.MetricsFile, ToJson(result));
         RomReport.WriteEvaluation(target, rom, test, kind, result);
         return result;
     }
+
+    /// <summary>The evaluation's folder name inside the model folder: <c>evaluate-NAME-INTERP</c>, NAME the test file's name.</summary>
+    public static string FolderName(string testFile, InterpolationKind kind) => $"evaluate-{Path.GetFileNameWithoutExtension(testFile)}-{ChoiceName.Of(kind)}";
 
     /// <summary>metrics.json: the metrics, then one object per test point.</summary>
     public static System.Text.Json.Nodes.JsonObject ToJson(RomEvaluationResult result)

@@ -11,7 +11,7 @@ public static class RomReport
 {
     private const int SpaceTimeFigures = 2;
 
-    public static void WriteFit(RunFolder folder, RomRunConfig config, RomModelSpec spec, Pod pod, string stencil, Dictionary<string, double?> metrics)
+    public static void WriteFit(RunFolder folder, RomRunConfig config, RomModelSpec spec, Pod pod, ReducedOrderModel model, string stencil, Dictionary<string, double?> metrics)
     {
         var report = new HtmlReport("DeepRom parametric ROM: fit");
         report.Summary(new Dictionary<string, string>
@@ -35,6 +35,7 @@ public static class RomReport
                     new NamedSeries("1 - energy captured", index.Select(i => Math.Max(1 - Pod.EnergyOf(sigma, (int)i), 1e-17)).ToArray())],
                 new PlotLabels("POD spectrum", "mode", ""), logY: true),
             $"Normalised singular values and the energy left out by the first k modes; {pod.LatentSize} modes kept.");
+        AddLatentPath(folder, report, model);
         ReportFile.WriteHtml(folder.File("report.html"), report, force: true);
     }
 
@@ -128,6 +129,12 @@ public static class RomReport
     private static string Short(double[] point) => "(" + string.Join(", ", point.Select(v => v.ToString("G4", CultureInfo.InvariantCulture))) + ")";
 
     private static string Text(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
+
+    /// <summary>The training codes and the interpolation paths between them (<see cref="RomLatentFigure"/>), when the codes have two or more values.</summary>
+    private static void AddLatentPath(RunFolder folder, HtmlReport report, ReducedOrderModel model)
+    {
+        if (RomLatentFigure.Render(model) is { } png) Figure(folder, report, RomLatentFigure.FileName, png, RomLatentFigure.Caption(model));
+    }
 
     private static void Figure(RunFolder folder, HtmlReport report, string name, byte[] png, string caption)
     {

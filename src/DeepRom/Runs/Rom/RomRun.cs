@@ -54,7 +54,7 @@ public static class RomRun
         };
         RomConditioner.FitAndSave(model, folder, config.Seed, metrics);
         folder.WriteJson(MetricsFile, metrics);
-        RomReport.WriteFit(folder, config, spec, pod, stencil, metrics);
+        RomReport.WriteFit(folder, config, spec, pod, model, stencil, metrics);
         return new RomFitResult(folder.Path, metrics, stencil);
     }
 
