@@ -22,13 +22,16 @@ public static class RomCommands
 
     private static Option<string> InterpOption() => new("--interp")
     {
-        Description = "How neighbouring codes are combined: slerp (spherical, pairwise over the cell's corners; on POD it acts on the centred coefficients) or lerp.",
+        Description = "How the code at a new point is obtained: slerp (spherical, pairwise over the cell's corners; on POD it acts on the centred coefficients), " +
+                      "lerp (linear in the cell), rbf (thin-plate radial basis functions over all training points, exact at them) or " +
+                      "conditioner (a small network from parameters to codes, trained by 'rom fit').",
         DefaultValueFactory = _ => ChoiceName.Of(InterpolationKind.Slerp),
     };
 
     private static Option<bool> ExtrapolationOption() => new("--allow-extrapolation")
     {
-        Description = "Accept parameter points outside the hull of the training parameters: they get the code of the nearest point of the hull and are flagged as extrapolated.",
+        Description = "Accept parameter points outside the hull of the training parameters, flagged as extrapolated: slerp and lerp use the code of the nearest point " +
+                      "of the hull, rbf and conditioner evaluate their function there.",
     };
 
     private static Command BuildFit(CliConsole console)
@@ -41,8 +44,8 @@ public static class RomCommands
             DefaultValueFactory = _ => ChoiceName.Of(ReductionKind.Pod),
         };
         var latent = new Option<int>("--latent") { Description = "The latent budget r: at most this many modes (fewer when they capture 99.99 % of the energy).", DefaultValueFactory = _ => 20 };
-        var seed = new Option<int>("--seed") { Description = "Seed, recorded in config.json (POD is deterministic and does not use it).", DefaultValueFactory = _ => 0 };
-        var output = new Option<string>("--out") { Description = "Model folder to write (config.json, model.json, pod.bin, metrics.json, plots, report.html).", Required = true };
+        var seed = new Option<int>("--seed") { Description = "Seed of the conditioner's initial weights, recorded in config.json (POD is deterministic and does not use it).", DefaultValueFactory = _ => 0 };
+        var output = new Option<string>("--out") { Description = "Model folder to write (config.json, model.json, pod.bin, conditioner.json and .bin, metrics.json, plots, report.html).", Required = true };
         var force = new Option<bool>("--force") { Description = "Delete an existing model folder and write it again." };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON on stdout." };
         var command = new Command("fit", "Fit a parametric ROM to training simulations and write a model folder.");
@@ -58,7 +61,7 @@ public static class RomCommands
             if (!r.GetValue(force) && Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any())
                 throw new InputException(path, "model folder", "already exists (use --force to replace it)");
             var folder = RunFolder.Open(path, resume: false, force: r.GetValue(force));
-            RomFitResult result = console.WithProgress("fitting POD", 1, p =>
+            RomFitResult result = console.WithProgress("fitting POD and the conditioner", 1, p =>
             {
                 var value = RomRun.Fit(config, folder, console.Log);
                 p.Report(1);
@@ -73,6 +76,8 @@ public static class RomCommands
                 $"{Format(result.Metrics[RomMetrics.LatentSize])} modes capture {Format(100 * result.Metrics[RomMetrics.EnergyCaptured])} % of the energy; " +
                 $"{Format(result.Metrics[RomMetrics.TrainingSimulations])} training simulations, {Format(result.Metrics[RomMetrics.FitSeconds])} s",
                 $"interpolation: {result.Stencil}",
+                $"conditioner trained in {Format(result.Metrics.GetValueOrDefault(RomMetrics.ConditionerFitSeconds))} s, " +
+                $"RMS training error {Format(result.Metrics.GetValueOrDefault(RomMetrics.ConditionerTrainingRms))} of the standardised codes",
                 $"report: {Path.Combine(result.Folder, "report.html")}",
             ]);
             return Task.FromResult(DeepRomCli.Success);
@@ -111,7 +116,7 @@ public static class RomCommands
             console.Result(json, result,
             [
                 $"wrote the prediction at {ReducedOrderModel.Describe(point)} ({ChoiceName.Of(kind)}) to {path}: fields ({string.Join(", ", set.FieldShape)}), {1000 * seconds:0.00} ms",
-                .. (prediction.Latent.Extrapolated ? new[] { "warning: the point lies outside the training hull; this is an extrapolation from the nearest point of the hull" } : []),
+                .. (prediction.Latent.Extrapolated ? new[] { $"warning: the point lies outside the training hull; this is an extrapolation ({Extrapolation(kind)})" } : []),
             ]);
             return Task.FromResult(DeepRomCli.Success);
         });
@@ -158,6 +163,9 @@ public static class RomCommands
         });
         return command;
     }
+
+    private static string Extrapolation(InterpolationKind kind) =>
+        InterpolationKinds.IsStencil(kind) ? "the code of the nearest point of the hull" : $"the {ChoiceName.Of(kind)} evaluated outside the points it was fitted to";
 
     /// <summary>"4.3,0.021" as numbers; anything else is refused naming --param.</summary>
     private static double[] ParsePoint(string text)

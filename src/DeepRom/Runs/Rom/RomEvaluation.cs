@@ -144,8 +144,25 @@ public static class RomEvaluation
                 skipped++; // the others do not span the parameter space (too few, collinear)
                 continue;
             }
-            if (!model.Interpolation(kind).Contains(parameters[j])) skipped++;
-            else errors[j] = RelativeL2(model.Predict(parameters[j], kind, allowExtrapolation: false).Simulation, simulations[j].Span);
+            // Every kind shares the stencils' hull, so the check needs no (possibly slow) refit of the interpolation.
+            if (!model.Interpolation(InterpolationKind.Lerp).Contains(parameters[j]))
+            {
+                skipped++;
+                continue;
+            }
+            // The same interpolation and settings as the model's (a loaded conditioner's seed and size), refitted without j.
+            var interpolation = rom.Model.Interpolation(kind).CreateUnfitted();
+            try
+            {
+                interpolation.Fit(model.Parameters, model.Codes);
+            }
+            catch (ArgumentException)
+            {
+                skipped++; // e.g. radial basis functions on points that no longer determine the polynomial
+                continue;
+            }
+            model.Attach(kind, interpolation);
+            errors[j] = RelativeL2(model.Predict(parameters[j], kind, allowExtrapolation: false).Simulation, simulations[j].Span);
             progress?.Report(done + j + 1);
         }
         return new LeaveOneOut(errors, skipped);

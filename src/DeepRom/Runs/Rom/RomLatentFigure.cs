@@ -6,8 +6,8 @@ namespace DeepRom.Runs.Rom;
 
 /// <summary>
 /// The figure of a fitted model's latent codes: the training codes in the plane of their two leading principal axes,
-/// and the codes lerp and slerp give along the diagonal of the training parameters' box (points outside the training
-/// hull left out), so a reader sees how an interpolation moves between the codes it combines.
+/// and the codes each interpolation kind gives along the diagonal of the training parameters' box (points outside the
+/// training hull left out), so a reader sees how an interpolation moves between the codes it combines.
 /// </summary>
 public static class RomLatentFigure
 {
@@ -24,7 +24,7 @@ public static class RomLatentFigure
         double[] min = Enumerable.Range(0, s).Select(d => model.Parameters.Min(p => p[d])).ToArray();
         double[] max = Enumerable.Range(0, s).Select(d => model.Parameters.Max(p => p[d])).ToArray();
         var paths = new List<(string, double[,])>();
-        foreach (var kind in new[] { InterpolationKind.Lerp, InterpolationKind.Slerp })
+        foreach (var kind in Enum.GetValues<InterpolationKind>())
         {
             var interpolation = model.Interpolation(kind);
             var codes = new List<double[]>();
@@ -44,7 +44,7 @@ public static class RomLatentFigure
     /// <summary>The caption that goes with the figure.</summary>
     public static string Caption(ReducedOrderModel model) =>
         $"Training codes ({model.Codes.Count} simulations, {model.Codes[0].Length} values each) projected on their two leading principal " +
-        "axes, with the codes lerp and slerp predict along the diagonal of the training parameters' box, from the smallest to " +
+        $"axes, with the codes {string.Join(", ", ChoiceName.All<InterpolationKind>())} predict along the diagonal of the training parameters' box, from the smallest to " +
         "the largest value of every parameter; stretches outside the training hull are left out.";
 
     private static double[,] Plane(PrincipalAxes axes, IReadOnlyList<double[]> codes)

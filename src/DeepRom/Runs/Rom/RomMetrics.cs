@@ -19,4 +19,6 @@ public static class RomMetrics
     public const string EnergyCaptured = "energy_captured";
     public const string TrainingSimulations = "training_simulations";
     public const string FitSeconds = "fit_seconds";
+    public const string ConditionerFitSeconds = "conditioner_fit_seconds";
+    public const string ConditionerTrainingRms = "conditioner_training_rms";
 }

@@ -54,7 +54,7 @@ public static class RomReport
                          "reconstruction_rel_l2 the same for the truth projected onto the reduced basis, the part of the error that no " +
                          "interpolation can remove. seconds_predict is the mean wall time of one prediction (interpolation, decoding, " +
                          "unscaling; one warm-up prediction not counted); speedup is the test data's mean solver time divided by it." +
-                         (kind == InterpolationKind.Slerp ? " Slerp acts on the centred POD coefficients, pairwise over the stencil's corners." : ""));
+                         KindNote(kind));
         report.Table(["params", "rel_l2", "max_abs_err", "reconstruction_rel_l2", "extrapolated"],
             result.Points.Select(p => (IReadOnlyList<object?>)[ReducedOrderModel.Describe(p.Params), p.RelL2, p.MaxAbsErr, p.ReconstructionRelL2, p.Extrapolated]));
 
@@ -114,6 +114,16 @@ public static class RomReport
                 $"Test simulation {k + 1} at {ReducedOrderModel.Describe(parameters[k])}: truth, prediction and |error|; cell index to the right, time step upward.");
         }
     }
+
+    private static string KindNote(InterpolationKind kind) => kind switch
+    {
+        InterpolationKind.Slerp => " Slerp acts on the centred POD coefficients, pairwise over the stencil's corners.",
+        InterpolationKind.Rbf => " Radial basis functions are exact at the training points and use all of them for every prediction; " +
+                                 "outside the training hull they extrapolate the same formula.",
+        InterpolationKind.Conditioner => " The conditioner is a network trained at 'rom fit' time; it is not exact at the training points, " +
+                                         "and outside the training hull its output is a genuine extrapolation.",
+        _ => "",
+    };
 
     // Legends need a few digits, not the round-trip form.
     private static string Short(double[] point) => "(" + string.Join(", ", point.Select(v => v.ToString("G4", CultureInfo.InvariantCulture))) + ")";
