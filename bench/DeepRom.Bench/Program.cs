@@ -16,11 +16,12 @@ string output = which switch
     "vae-step" => VaeStepBench.Run(count > 0 ? count : 20, only),
     "vae-profile" => VaeProfile.Run(count > 0 ? count : 10),
     "rom-step" => RomStepBench.Run(count > 0 ? count : 5, only),
+    "ode-reference" => OdeReferenceBench.Run(count > 0 ? count : 20),
     _ => "",
 };
 if (output.Length == 0)
 {
-    Console.WriteLine("usage: DeepRom.Bench darcy [samples] | vae-step [steps] [--only reference|fast] | vae-profile [repeats] | rom-step [steps] [--only cae-64|beta-vae-32|...]  [--json PATH]");
+    Console.WriteLine("usage: DeepRom.Bench darcy [samples] | vae-step [steps] [--only reference|fast] | vae-profile [repeats] | ode-reference [trajectories] | rom-step [steps] [--only cae-64|beta-vae-32|...]  [--json PATH]");
     return 2;
 }
 string processor = ProcessorModel();

@@ -22,13 +22,16 @@ public static class RomCommands
 
     private static Option<string> InterpOption() => new("--interp")
     {
-        Description = "How neighbouring codes are combined: slerp (spherical, pairwise over the cell's corners; on POD it acts on the centred coefficients) or lerp.",
+        Description = "How the code at a new point is obtained: slerp (spherical, pairwise over the cell's corners; on POD it acts on the centred coefficients), " +
+                      "lerp (linear in the cell), rbf (thin-plate radial basis functions over all training points, exact at them) or " +
+                      "conditioner (a small network from parameters to codes, trained by 'rom fit').",
         DefaultValueFactory = _ => ChoiceName.Of(InterpolationKind.Slerp),
     };
 
     private static Option<bool> ExtrapolationOption() => new("--allow-extrapolation")
     {
-        Description = "Accept parameter points outside the hull of the training parameters: they get the code of the nearest point of the hull and are flagged as extrapolated.",
+        Description = "Accept parameter points outside the hull of the training parameters, flagged as extrapolated: slerp and lerp use the code of the nearest point " +
+                      "of the hull, rbf and conditioner evaluate their function there.",
     };
 
     private static Command BuildFit(CliConsole console)
@@ -51,11 +54,11 @@ public static class RomCommands
             Description = $"Training epochs of cae or beta-vae (default {RomRunConfig.CaeEpochs} and {RomRunConfig.BetaVaeEpochs}, sized for about 15 minutes " +
                           "on the Burgers benchmark with 2 cores; learning-rate steps and beta annealing keep their fractions); with --resume, extend the fit to this many epochs.",
         };
-        var seed = new Option<int>("--seed") { Description = "Seed of a network's initialisation and minibatches (POD is deterministic and does not use it).", DefaultValueFactory = _ => 0 };
+        var seed = new Option<int>("--seed") { Description = "Seed of a network's initialisation and minibatches and of the conditioner's initial weights (POD itself is deterministic).", DefaultValueFactory = _ => 0 };
         var output = new Option<string>("--out")
         {
             Description = "Model folder to write: config.json, model.json, metrics.json, plots, report.html and the reduction " +
-                          "(pod.bin for POD; model.bin weights, codes.bin and checkpoint/ for a network).",
+                          "(pod.bin for POD; model.bin weights, codes.bin and checkpoint/ for a network), conditioner.json and .bin.",
             Required = true,
         };
         var resume = new Option<bool>("--resume") { Description = "Continue an interrupted cae or beta-vae fit in --out from its last checkpoint (its settings come from the folder's config.json)." };
@@ -94,7 +97,7 @@ public static class RomCommands
             RomFitResult result = config.Trainer is { } trainer
                 ? console.WithTrainingProgress($"fitting {name}", resuming && epochCount is { } e ? Math.Max(e, trainer.Epochs) : trainer.Epochs,
                     progress => RomRun.Fit(config, folder, console.Log, resuming, resuming ? epochCount : null, progress, ct))
-                : console.WithProgress($"fitting {name}", 1, p =>
+                : console.WithProgress($"fitting {name} and the conditioner", 1, p =>
                 {
                     var value = RomRun.Fit(config, folder, console.Log, resuming, null, null, ct);
                     p.Report(1);
@@ -115,6 +118,8 @@ public static class RomCommands
                 $"fitted: {result.Folder}",
                 $"{reduction}; {Format(m[RomMetrics.TrainingSimulations])} training simulations, {Format(m[RomMetrics.FitSeconds])} s",
                 $"interpolation: {result.Stencil}",
+                $"conditioner trained in {Format(result.Metrics.GetValueOrDefault(RomMetrics.ConditionerFitSeconds))} s, " +
+                $"RMS training error {Format(result.Metrics.GetValueOrDefault(RomMetrics.ConditionerTrainingRms))} of the standardised codes",
                 $"report: {Path.Combine(result.Folder, "report.html")}",
             ]);
             return Task.FromResult(DeepRomCli.Success);
@@ -153,7 +158,7 @@ public static class RomCommands
             console.Result(json, result,
             [
                 $"wrote the prediction at {ReducedOrderModel.Describe(point)} ({ChoiceName.Of(kind)}) to {path}: fields ({string.Join(", ", set.FieldShape)}), {1000 * seconds:0.00} ms",
-                .. (prediction.Latent.Extrapolated ? new[] { "warning: the point lies outside the training hull; this is an extrapolation from the nearest point of the hull" } : []),
+                .. (prediction.Latent.Extrapolated ? new[] { $"warning: the point lies outside the training hull; this is an extrapolation ({Extrapolation(kind)})" } : []),
             ]);
             return Task.FromResult(DeepRomCli.Success);
         });
@@ -205,6 +210,9 @@ public static class RomCommands
         });
         return command;
     }
+
+    private static string Extrapolation(InterpolationKind kind) =>
+        InterpolationKinds.IsStencil(kind) ? "the code of the nearest point of the hull" : $"the {ChoiceName.Of(kind)} evaluated outside the points it was fitted to";
 
     /// <summary>"4.3,0.021" as numbers; anything else is refused naming --param.</summary>
     private static double[] ParsePoint(string text)

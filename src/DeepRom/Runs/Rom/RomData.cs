@@ -1,5 +1,4 @@
 using DeepRom.Data;
-using DeepRom.Models.Rom;
 using DeepRom.Models.Rom.Interpolation;
 
 namespace DeepRom.Runs.Rom;
@@ -36,7 +35,7 @@ public static class RomData
             seen[key] = k;
         }
         // The stencil is checked before anything is fitted: a network would otherwise train for minutes first.
-        try { new StencilInterpolation(InterpolationKind.Lerp).Fit(rows, rows.Select(_ => Array.Empty<double>()).ToArray()); }
+        try { _ = new ParameterHull(rows); }
         catch (ArgumentException e) { throw new InputException(file, "params", e.Message); }
     }
 

@@ -98,13 +98,15 @@ public static class RomEvaluation
             metrics[RomMetrics.LooReductionRefitted] = loo.ReductionRefitted ? 1 : 0;
         }
 
-        string name = $"evaluate-{Path.GetFileNameWithoutExtension(testFile)}-{ChoiceName.Of(kind)}";
-        var target = RunFolder.Open(modelFolder.File(name), resume: false, force: true);
+        var target = RunFolder.Open(modelFolder.File(FolderName(testFile, kind)), resume: false, force: true);
         var result = new RomEvaluationResult(target.Path, metrics, points, loo);
         target.WriteJson(RomRun.MetricsFile, ToJson(result));
         RomReport.WriteEvaluation(target, rom, test, kind, result);
         return result;
     }
+
+    /// <summary>The evaluation's folder name inside the model folder: <c>evaluate-NAME-INTERP</c>, NAME the test file's name.</summary>
+    public static string FolderName(string testFile, InterpolationKind kind) => $"evaluate-{Path.GetFileNameWithoutExtension(testFile)}-{ChoiceName.Of(kind)}";
 
     /// <summary>metrics.json: the metrics, then one object per test point.</summary>
     public static System.Text.Json.Nodes.JsonObject ToJson(RomEvaluationResult result)
@@ -149,15 +151,32 @@ public static class RomEvaluation
                 model = refit
                     ? RomRun.FitModel(new Pod(new PodConfig(rom.Config.Latent, rom.Config.EnergyTarget)), train, rom.Config.TrainData, rows)
                     : Without(rom.Model, j);
-                model.Interpolation(kind);
+                model.Interpolation(InterpolationKind.Lerp); // the stencil over the others (fails for too few or collinear points)
             }
             catch (Exception e) when (e is InputException or ArgumentException)
             {
                 skipped++; // the others do not span the parameter space (too few, collinear)
                 continue;
             }
-            if (!model.Interpolation(kind).Contains(parameters[j])) skipped++;
-            else errors[j] = RelativeL2(model.Predict(parameters[j], kind, allowExtrapolation: false).Simulation, simulations[j].Span);
+            // Every kind shares the stencils' hull, so the check needs no (possibly slow) refit of the interpolation.
+            if (!model.Interpolation(InterpolationKind.Lerp).Contains(parameters[j]))
+            {
+                skipped++;
+                continue;
+            }
+            // The same interpolation and settings as the model's (a loaded conditioner's seed and size), refitted without j.
+            var interpolation = rom.Model.Interpolation(kind).CreateUnfitted();
+            try
+            {
+                interpolation.Fit(model.Parameters, model.Codes);
+            }
+            catch (ArgumentException)
+            {
+                skipped++; // e.g. radial basis functions on points that no longer determine the polynomial
+                continue;
+            }
+            model.Attach(kind, interpolation);
+            errors[j] = RelativeL2(model.Predict(parameters[j], kind, allowExtrapolation: false).Simulation, simulations[j].Span);
             progress?.Report(done + j + 1);
         }
         return new LeaveOneOut(errors, skipped, refit);

@@ -19,6 +19,8 @@ public static class RomMetrics
     public const string EnergyCaptured = "energy_captured";
     public const string TrainingSimulations = "training_simulations";
     public const string FitSeconds = "fit_seconds";
+    public const string ConditionerFitSeconds = "conditioner_fit_seconds";
+    public const string ConditionerTrainingRms = "conditioner_training_rms";
 
     /// <summary>Epochs a network was trained for.</summary>
     public const string Epochs = "epochs";

@@ -12,7 +12,8 @@ public static class RomReport
 {
     private const int SpaceTimeFigures = 2;
 
-    public static void WriteFit(RunFolder folder, RomRunConfig config, RomModelSpec spec, IReduction reduction, string stencil, Dictionary<string, double?> metrics)
+    public static void WriteFit(RunFolder folder, RomRunConfig config, RomModelSpec spec, IReduction reduction, ReducedOrderModel model, string stencil,
+        Dictionary<string, double?> metrics)
     {
         var report = new HtmlReport("DeepRom parametric ROM: fit");
         var summary = new Dictionary<string, string>
@@ -37,6 +38,7 @@ public static class RomReport
                 WriteTraining(folder, report, config, network);
                 break;
         }
+        AddLatentPath(folder, report, model);
         ReportFile.WriteHtml(folder.File("report.html"), report, force: true);
     }
 
@@ -94,7 +96,7 @@ public static class RomReport
                          "reconstruction_rel_l2 the same for the truth encoded and decoded by the reduction (for POD, projected onto the basis), the part of the error that no " +
                          "interpolation can remove. seconds_predict is the mean wall time of one prediction (interpolation, decoding, " +
                          "unscaling; one warm-up prediction not counted); speedup is the test data's mean solver time divided by it." +
-                         (kind == InterpolationKind.Slerp ? (rom.Model.Reduction is Pod ? " Slerp acts on the centred POD coefficients, pairwise over the stencil's corners." : " Slerp acts on the codes, pairwise over the stencil's corners.") : ""));
+                         KindNote(kind, rom.Model.Reduction is Pod));
         report.Table(["params", "rel_l2", "max_abs_err", "reconstruction_rel_l2", "extrapolated"],
             result.Points.Select(p => (IReadOnlyList<object?>)[ReducedOrderModel.Describe(p.Params), p.RelL2, p.MaxAbsErr, p.ReconstructionRelL2, p.Extrapolated]));
 
@@ -159,10 +161,27 @@ public static class RomReport
         }
     }
 
+    private static string KindNote(InterpolationKind kind, bool pod) => kind switch
+    {
+        InterpolationKind.Slerp => pod ? " Slerp acts on the centred POD coefficients, pairwise over the stencil's corners."
+            : " Slerp acts on the network's codes, pairwise over the stencil's corners.",
+        InterpolationKind.Rbf => " Radial basis functions are exact at the training points and use all of them for every prediction; " +
+                                 "outside the training hull they extrapolate the same formula.",
+        InterpolationKind.Conditioner => " The conditioner is a network trained at 'rom fit' time; it is not exact at the training points, " +
+                                         "and outside the training hull its output is a genuine extrapolation.",
+        _ => "",
+    };
+
     // Legends need a few digits, not the round-trip form.
     private static string Short(double[] point) => "(" + string.Join(", ", point.Select(v => v.ToString("G4", CultureInfo.InvariantCulture))) + ")";
 
     private static string Text(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
+
+    /// <summary>The training codes and the interpolation paths between them (<see cref="RomLatentFigure"/>), when the codes have two or more values.</summary>
+    private static void AddLatentPath(RunFolder folder, HtmlReport report, ReducedOrderModel model)
+    {
+        if (RomLatentFigure.Render(model) is { } png) Figure(folder, report, RomLatentFigure.FileName, png, RomLatentFigure.Caption(model));
+    }
 
     private static void Figure(RunFolder folder, HtmlReport report, string name, byte[] png, string caption)
     {

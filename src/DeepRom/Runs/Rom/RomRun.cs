@@ -67,8 +67,9 @@ public static class RomRun
             Save(folder, model);
             string stencil = model.Interpolation(InterpolationKind.Lerp).Description;
             var metrics = FitMetrics(reduction, train.Count, seconds);
+            RomConditioner.FitAndSave(model, folder, config.Seed, metrics);
             folder.WriteJson(MetricsFile, metrics);
-            RomReport.WriteFit(folder, config, spec, reduction, stencil, metrics);
+            RomReport.WriteFit(folder, config, spec, reduction, model, stencil, metrics);
             return new RomFitResult(folder.Path, metrics, stencil);
         }
         finally
@@ -190,14 +191,18 @@ public static class RomRun
             var pod = new Pod(new PodConfig(config.Latent, config.EnergyTarget), Values("mean"), Rows("modes"), Values("singular_values"));
             if (pod.Mean.Count != spec.SampleShape.Aggregate(1, (a, b) => a * b) || pod.LatentSize != spec.LatentSize)
                 throw new InputException(path, "modes", "do not match model.json");
-            return new LoadedRom(config, spec, new ReducedOrderModel(pod, spec.Scaling, Rows("parameters"), codes));
+            var model = new ReducedOrderModel(pod, spec.Scaling, Rows("parameters"), codes);
+            RomConditioner.Attach(folder, model);
+            return new LoadedRom(config, spec, model);
         }
         var reduction = ReductionBuilder.Create(config, spec.Steps, spec.Nodes);
         try
         {
             if (reduction.LatentSize != spec.LatentSize) throw new InputException(folder.File(ConfigFile), "Latent", "does not match model.json");
             ((NeuralReduction)reduction).LoadWeights(folder.File(WeightsFile));
-            return new LoadedRom(config, spec, new ReducedOrderModel(reduction, spec.Scaling, Rows("parameters"), codes));
+            var model = new ReducedOrderModel(reduction, spec.Scaling, Rows("parameters"), codes);
+            RomConditioner.Attach(folder, model);
+            return new LoadedRom(config, spec, model);
         }
         catch
         {
@@ -218,6 +223,7 @@ public static class RomRun
             throw new InputException(source, ReducedOrderModel.Describe(parameter),
                 $"has {parameter.Length} value{(parameter.Length == 1 ? "" : "s")}, the model's parameters are ({string.Join(", ", rom.Spec.ParamNames)})");
         if (parameter.Any(v => !double.IsFinite(v))) throw new InputException(source, ReducedOrderModel.Describe(parameter), "must be finite numbers");
+        rom.Model.Interpolation(kind); // an interpolation fitted at first use (rbf) is fitted here, outside the prediction's time
         var clock = Stopwatch.StartNew();
         var prediction = rom.Model.Predict(parameter, kind, allowExtrapolation, source);
         double seconds = clock.Elapsed.TotalSeconds;
