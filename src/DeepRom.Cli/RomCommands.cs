@@ -93,35 +93,9 @@ public static class RomCommands
                     throw new InputException(path, "model folder", "already exists (use --force to replace it, or --resume to continue an interrupted fit)");
                 folder = RunFolder.Open(path, resume: false, force: r.GetValue(force));
             }
-            string name = ChoiceName.Of(config.Reduction);
-            RomFitResult result = config.Trainer is { } trainer
-                ? console.WithTrainingProgress($"fitting {name}", resuming && epochCount is { } e ? Math.Max(e, trainer.Epochs) : trainer.Epochs,
-                    progress => RomRun.Fit(config, folder, console.Log, resuming, resuming ? epochCount : null, progress, ct))
-                : console.WithProgress($"fitting {name} and the conditioner", 1, p =>
-                {
-                    var value = RomRun.Fit(config, folder, console.Log, resuming, null, null, ct);
-                    p.Report(1);
-                    return value;
-                });
-            var metrics = new JsonObject();
-            foreach (var (k, v) in result.Metrics) metrics[k] = v;
-            var summary = new JsonObject
-            {
-                ["model"] = result.Folder, ["reduction"] = name, ["report"] = Path.Combine(result.Folder, "report.html"), ["stencil"] = result.Stencil, ["metrics"] = metrics,
-            };
-            var m = result.Metrics;
-            string reduction = m.ContainsKey(RomMetrics.EnergyCaptured)
-                ? $"{Format(m[RomMetrics.LatentSize])} modes capture {Format(100 * m[RomMetrics.EnergyCaptured])} % of the energy"
-                : $"{name}: code size {Format(m[RomMetrics.LatentSize])}, {Format(m[RomMetrics.Epochs])} epochs, training mse {Format(m.GetValueOrDefault(RomMetrics.TrainingMse))} (standardised units)";
-            console.Result(r.GetValue(json), summary,
-            [
-                $"fitted: {result.Folder}",
-                $"{reduction}; {Format(m[RomMetrics.TrainingSimulations])} training simulations, {Format(m[RomMetrics.FitSeconds])} s",
-                $"interpolation: {result.Stencil}",
-                $"conditioner trained in {Format(result.Metrics.GetValueOrDefault(RomMetrics.ConditionerFitSeconds))} s, " +
-                $"RMS training error {Format(result.Metrics.GetValueOrDefault(RomMetrics.ConditionerTrainingRms))} of the standardised codes",
-                $"report: {Path.Combine(result.Folder, "report.html")}",
-            ]);
+            RomFitResult result = FitWithProgress(console, config, folder, resuming, epochCount, ct);
+            var (summary, lines) = Describe(result, config);
+            console.Result(r.GetValue(json), summary, lines);
             return Task.FromResult(DeepRomCli.Success);
         });
         return command;
@@ -183,32 +157,83 @@ public static class RomCommands
         {
             var kind = ChoiceName.Parse<InterpolationKind>(r.GetValue(interp)!, "--interp", "value");
             var folder = RunFolder.Existing(r.GetValue(model)!);
-            RomEvaluationResult result = console.WithProgress("evaluating", 1, p =>
-            {
-                var value = RomEvaluation.Run(folder, r.GetValue(data)!, kind, r.GetValue(extrapolate), r.GetValue(loo), console.Log, null, ct);
-                p.Report(1);
-                return value;
-            });
-            var output = RomEvaluation.ToJson(result);
-            output["evaluation"] = result.Folder;
-            output["report"] = Path.Combine(result.Folder, "report.html");
-            var m = result.Metrics;
-            var lines = new List<string>
-            {
-                $"evaluated ({ChoiceName.Of(kind)}): {result.Folder}",
-                $"relative L2 mean {Format(m[RomMetrics.RelL2Mean])}, max {Format(m[RomMetrics.RelL2Max])}; the reduction alone (encode, decode) {Format(m[RomMetrics.ReconstructionRelL2])}",
-                $"prediction {Format(1000 * m[RomMetrics.SecondsPredict])} ms per simulation" +
-                (m.GetValueOrDefault(RomMetrics.Speedup) is { } speedup ? $", solver {Format(1000 * m[RomMetrics.SolverSeconds])} ms: speed-up {Format(speedup)}" : ""),
-            };
-            lines.AddRange(result.Points.Select(p => $"  {ReducedOrderModel.Describe(p.Params)}: relative L2 {Format(p.RelL2)}, max |error| {Format(p.MaxAbsErr)}{(p.Extrapolated ? " (extrapolated)" : "")}"));
-            if (result.Loo is { } l)
-                lines.Add($"leave-one-out relative L2 mean {Format(l.Count > 0 ? l.Mean : null)} over {l.Count} training simulations; {l.Skipped} skipped (outside the others' hull)" +
-                          (l.ReductionRefitted ? "" : "; interpolation only: the network was trained on every simulation, the left-out one included"));
-            lines.Add($"report: {Path.Combine(result.Folder, "report.html")}");
+            RomEvaluationResult result = EvaluateWithProgress(console, folder, r.GetValue(data)!, kind, r.GetValue(extrapolate), r.GetValue(loo), ct);
+            var (output, lines) = Describe(result, kind);
             console.Result(r.GetValue(json), output, lines);
             return Task.FromResult(DeepRomCli.Success);
         });
         return command;
+    }
+
+    /// <summary>Fits <paramref name="config"/> into <paramref name="folder"/> with the progress line a fit gets (epochs for a network).</summary>
+    internal static RomFitResult FitWithProgress(CliConsole console, RomRunConfig config, RunFolder folder, bool resuming, int? epochCount, CancellationToken ct)
+    {
+        string name = ChoiceName.Of(config.Reduction);
+        return config.Trainer is { } trainer
+            ? console.WithTrainingProgress($"fitting {name}", resuming && epochCount is { } e ? Math.Max(e, trainer.Epochs) : trainer.Epochs,
+                progress => RomRun.Fit(config, folder, console.Log, resuming, resuming ? epochCount : null, progress, ct))
+            : console.WithProgress($"fitting {name} and the conditioner", 1, p =>
+            {
+                var value = RomRun.Fit(config, folder, console.Log, resuming, null, null, ct);
+                p.Report(1);
+                return value;
+            });
+    }
+
+    /// <summary>A fit's JSON summary and its lines for the terminal.</summary>
+    internal static (JsonObject Summary, string[] Lines) Describe(RomFitResult result, RomRunConfig config)
+    {
+        string name = ChoiceName.Of(config.Reduction);
+        var metrics = new JsonObject();
+        foreach (var (k, v) in result.Metrics) metrics[k] = v;
+        var summary = new JsonObject
+        {
+            ["model"] = result.Folder, ["reduction"] = name, ["report"] = Path.Combine(result.Folder, "report.html"), ["stencil"] = result.Stencil, ["metrics"] = metrics,
+        };
+        var m = result.Metrics;
+        string reduction = m.ContainsKey(RomMetrics.EnergyCaptured)
+            ? $"{Format(m[RomMetrics.LatentSize])} modes capture {Format(100 * m[RomMetrics.EnergyCaptured])} % of the energy"
+            : $"{name}: code size {Format(m[RomMetrics.LatentSize])}, {Format(m[RomMetrics.Epochs])} epochs, training mse {Format(m.GetValueOrDefault(RomMetrics.TrainingMse))} (standardised units)";
+        return (summary,
+        [
+            $"fitted: {result.Folder}",
+            $"{reduction}; {Format(m[RomMetrics.TrainingSimulations])} training simulations, {Format(m[RomMetrics.FitSeconds])} s",
+            $"interpolation: {result.Stencil}",
+            $"conditioner trained in {Format(result.Metrics.GetValueOrDefault(RomMetrics.ConditionerFitSeconds))} s, " +
+            $"RMS training error {Format(result.Metrics.GetValueOrDefault(RomMetrics.ConditionerTrainingRms))} of the standardised codes",
+            $"report: {Path.Combine(result.Folder, "report.html")}",
+        ]);
+    }
+
+    /// <summary>Evaluates the model in <paramref name="folder"/> on <paramref name="data"/> with a progress line.</summary>
+    internal static RomEvaluationResult EvaluateWithProgress(CliConsole console, RunFolder folder, string data, InterpolationKind kind, bool extrapolate, bool loo, CancellationToken ct) =>
+        console.WithProgress("evaluating", 1, p =>
+        {
+            var value = RomEvaluation.Run(folder, data, kind, extrapolate, loo, console.Log, null, ct);
+            p.Report(1);
+            return value;
+        });
+
+    /// <summary>An evaluation's JSON and its lines for the terminal.</summary>
+    internal static (JsonObject Output, List<string> Lines) Describe(RomEvaluationResult result, InterpolationKind kind)
+    {
+        var output = RomEvaluation.ToJson(result);
+        output["evaluation"] = result.Folder;
+        output["report"] = Path.Combine(result.Folder, "report.html");
+        var m = result.Metrics;
+        var lines = new List<string>
+        {
+            $"evaluated ({ChoiceName.Of(kind)}): {result.Folder}",
+            $"relative L2 mean {Format(m[RomMetrics.RelL2Mean])}, max {Format(m[RomMetrics.RelL2Max])}; the reduction alone (encode, decode) {Format(m[RomMetrics.ReconstructionRelL2])}",
+            $"prediction {Format(1000 * m[RomMetrics.SecondsPredict])} ms per simulation" +
+            (m.GetValueOrDefault(RomMetrics.Speedup) is { } speedup ? $", solver {Format(1000 * m[RomMetrics.SolverSeconds])} ms: speed-up {Format(speedup)}" : ""),
+        };
+        lines.AddRange(result.Points.Select(p => $"  {ReducedOrderModel.Describe(p.Params)}: relative L2 {Format(p.RelL2)}, max |error| {Format(p.MaxAbsErr)}{(p.Extrapolated ? " (extrapolated)" : "")}"));
+        if (result.Loo is { } l)
+            lines.Add($"leave-one-out relative L2 mean {Format(l.Count > 0 ? l.Mean : null)} over {l.Count} training simulations; {l.Skipped} skipped (outside the others' hull)" +
+                      (l.ReductionRefitted ? "" : "; interpolation only: the network was trained on every simulation, the left-out one included"));
+        lines.Add($"report: {Path.Combine(result.Folder, "report.html")}");
+        return (output, lines);
     }
 
     private static string Extrapolation(InterpolationKind kind) =>

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using DeepRom.Data;
 using DeepRom.Models.Rom;
-using DeepRom.Physics.Burgers;
 using DeepRom.Runs.Rom;
 
 namespace DeepRom.Runs.Experiments;
@@ -102,14 +101,8 @@ public sealed class RomStudyRunner(ExperimentConfig config, string folder, Actio
             string trainFile = Path.Combine(dataFolder, $"{spec.Name}-train.h5"), testFile = Path.Combine(dataFolder, $"{spec.Name}-test.h5");
             files[spec.Name] = (trainFile, testFile);
             if (!_spec.Grid.Datasets.Contains(spec.Name)) continue;
-            var burgers = new BurgersConfig();
-            foreach (var (file, points, set) in new[] { (trainFile, BurgersParameterSets.Train(), "train"), (testFile, BurgersParameterSets.Test(spec.Seed), "test") })
-            {
-                if (File.Exists(file)) continue;
-                log?.Invoke($"generating dataset {spec.Name} ({set}, {points.Count} Burgers simulations)");
-                var data = BurgersGenerator.Generate(burgers, points, ct: ct);
-                SnapshotFile.Write(file, data with { GeneratorConfig = BurgersGenerator.Describe(burgers, set, set == "test" ? spec.Seed : null) }, force: false, ct: ct);
-            }
+            if (!new BurgersDataPair(trainFile, testFile).Exists) log?.Invoke($"generating dataset {spec.Name} (Burgers, test seed {spec.Seed})");
+            new BurgersDataPair(trainFile, testFile).Generate(spec.Seed, ct: ct);
         }
         return files;
     }
