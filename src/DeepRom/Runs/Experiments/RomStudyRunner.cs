@@ -24,7 +24,7 @@ public sealed class RomStudyRunner(ExperimentConfig config, string folder, Actio
     public IReadOnlyList<RomTrialResult> Run(CancellationToken ct = default)
     {
         Directory.CreateDirectory(Folder);
-        AtomicFile.WriteAllText(Path.Combine(Folder, "config.json"), JsonSerializer.Serialize(config, ExperimentConfig.Json), force: true);
+        StudyFiles.WriteConfig(Folder, config);
         var files = Datasets(ct);
         var results = new List<RomTrialResult>();
         var fits = Fits().ToList();

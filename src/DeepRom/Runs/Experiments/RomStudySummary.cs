@@ -61,8 +61,7 @@ public sealed class RomStudySummary(ExperimentConfig config, IReadOnlyList<RomTr
             ["groups"] = new JsonArray(rows.Select(r => (JsonNode)r.DeepClone()).ToArray()),
             ["trials"] = JsonSerializer.SerializeToNode(results),
         };
-        AtomicFile.WriteAllText(Path.Combine(folder, "summary.json"), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), force: true);
-        AtomicFile.WriteAllText(Path.Combine(folder, "summary.md"), Markdown(rows), force: true);
+        StudyFiles.WriteSummary(folder, json, Markdown(rows));
     }
 
     private string Markdown(IReadOnlyList<JsonObject> rows)
