@@ -15,12 +15,14 @@ string output = which switch
     "darcy" => DarcyBench.Run(count > 0 ? count : 1024),
     "vae-step" => VaeStepBench.Run(count > 0 ? count : 20, only),
     "vae-profile" => VaeProfile.Run(count > 0 ? count : 10),
+    "rom-step" => RomStepBench.Run(count > 0 ? count : 5, only),
+    "ode-reference" => OdeReferenceBench.Run(count > 0 ? count : 20),
     "lsh-epoch" => LshVaeEpochBench.Run(count > 0 ? count : 3, args),
     _ => "",
 };
 if (output.Length == 0)
 {
-    Console.WriteLine("usage: DeepRom.Bench darcy [samples] | vae-step [steps] [--only reference|fast] | vae-profile [repeats] | lsh-epoch [epochs] [--widths 48,48,32] [--downsample true|false] [--axis time|space]  [--json PATH]");
+    Console.WriteLine("usage: DeepRom.Bench darcy [samples] | vae-step [steps] [--only reference|fast] | vae-profile [repeats] | ode-reference [trajectories] | rom-step [steps] [--only cae-64|beta-vae-32|...] | lsh-epoch [epochs] [--widths 48,48,32] [--downsample true|false] [--axis time|space] [--threads 1]  [--json PATH]");
     return 2;
 }
 string processor = ProcessorModel();

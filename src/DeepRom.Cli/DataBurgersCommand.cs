@@ -62,7 +62,7 @@ public static class DataBurgersCommand
                 p => BurgersGenerator.Generate(config, parameters, new SyncProgress<int>(n => p.Report(n)), ct));
             double simulateSeconds = clock.Elapsed.TotalSeconds;
             ct.ThrowIfCancellationRequested();
-            data = data with { GeneratorConfig = Describe(config, setName, r.GetValue(seed)) };
+            data = data with { GeneratorConfig = BurgersGenerator.Describe(config, setName, setName == "test" ? r.GetValue(seed) : null) };
             SnapshotFile.Write(path, data, force, format, ct);
             double total = clock.Elapsed.TotalSeconds;
 
@@ -114,13 +114,4 @@ public static class DataBurgersCommand
 
     private static bool TryNumber(string text, out double value) =>
         double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
-
-    // The solver settings plus how the points were chosen, so a test set can be regenerated from the file alone.
-    private static string Describe(BurgersConfig config, string setName, int seed)
-    {
-        var node = JsonNode.Parse(config.ToJson())!.AsObject();
-        node["ParameterSet"] = setName;
-        if (setName == "test") node["Seed"] = seed;
-        return node.ToJsonString();
-    }
 }

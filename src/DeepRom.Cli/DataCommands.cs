@@ -11,10 +11,11 @@ public static class DataCommands
 {
     public static Command Build(CliConsole console)
     {
-        var data = new Command("data", "Generate datasets with the full-order models (snapshots/1 files, HDF5 or NPZ).");
+        var data = new Command("data", "Generate datasets with the full-order models (snapshots/1 and trajectories/1 files, HDF5 or NPZ).");
         data.Add(BuildDarcy(console));
         data.Add(DataPuffCommand.Build(console));
         data.Add(DataBurgersCommand.Build(console));
+        data.Add(DataOdeCommand.Build(console));
         return data;
     }
 

@@ -10,7 +10,7 @@ public static class ExperimentCommands
     public static Command Build(CliConsole console)
     {
         var experiment = new Command("experiment", "Reproduction studies: many trials, a summary table as Markdown and JSON.");
-        var config = new Argument<string>("CONFIG") { Description = "Study configuration (JSON), e.g. experiments/vae-priors/config.json." };
+        var config = new Argument<string>("CONFIG") { Description = "Study configuration (JSON), e.g. experiments/vae-priors/config.json (kind vae) or experiments/rom-burgers/config.json (kind rom)." };
         var output = new Option<string?>("--out") { Description = "Study folder (default: a 'results' folder beside CONFIG). Re-running skips finished trials and resumes the interrupted one." };
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON on stdout." };
         var run = new Command("run", "Run (or continue) a study and write summary.md and summary.json.");
@@ -22,6 +22,15 @@ public static class ExperimentCommands
             string path = r.GetValue(config)!;
             ExperimentConfig study = ExperimentConfig.Read(path);
             string folder = r.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "results");
+            if (study.Kind == "rom")
+            {
+                var romRunner = new RomStudyRunner(study, folder, console.Log);
+                var evaluations = romRunner.Run(ct);
+                var groups = new JsonArray(new RomStudySummary(study, evaluations).Rows().Select(row => (JsonNode)row.DeepClone()).ToArray());
+                console.Result(r.GetValue(json), new JsonObject { ["folder"] = romRunner.Folder, ["groups"] = groups },
+                    new[] { $"{evaluations.Count} evaluations; summary: {Path.Combine(romRunner.Folder, "summary.md")}" });
+                return Task.FromResult(DeepRomCli.Success);
+            }
             var runner = new ExperimentRunner(study, folder, console.Log);
             var results = runner.Run(ct);
             var summary = new ExperimentSummary(study, results);

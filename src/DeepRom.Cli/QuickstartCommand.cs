@@ -1,3 +1,4 @@
+using DeepRom.Training;
 using System.CommandLine;
 using DeepRom.Data;
 using DeepRom.Models.Priors;
@@ -47,6 +48,7 @@ public static class QuickstartCommand
         command.Add(seed);
         command.Add(epochs);
         command.Add(labels);
+        command.Add(QuickstartRomCommand.Build(console));
         command.SetAction((ParseResult r, CancellationToken ct) =>
         {
             int labelled = VaeTrainOptions.CheckedLabels(r, labels);
@@ -87,6 +89,10 @@ public static class QuickstartCommand
     {
         VaeRunConfig fast = VaeRunConfig.Fast(PriorKind.Standard);
         VaeRunConfig rescaled = fast.RescaledTo(epochs);
-        return rescaled with { Labels = labels, Trainer = rescaled.Trainer with { Seed = seed } };
+        // The fast preset lowers the rate near the end (epoch 200 of 240). At 1e-3, semi-supervised runs collapse now
+        // and then and need 10-20 epochs to recover, so a late step can catch a run mid-recovery (README); at
+        // half-time the low rate settles the run instead.
+        var trainer = rescaled.Trainer with { Seed = seed, LearningRate = new LearningRateSteps([0, epochs / 2], [1e-3, 2e-4]) };
+        return rescaled with { Labels = labels, Trainer = trainer };
     }
 }

@@ -22,13 +22,16 @@ public static class RomCommands
 
     private static Option<string> InterpOption() => new("--interp")
     {
-        Description = "How neighbouring codes are combined: slerp (spherical, pairwise over the cell's corners; on POD it acts on the centred coefficients) or lerp.",
+        Description = "How the code at a new point is obtained: slerp (spherical, pairwise over the cell's corners; on POD it acts on the centred coefficients), " +
+                      "lerp (linear in the cell), rbf (thin-plate radial basis functions over all training points, exact at them) or " +
+                      "conditioner (a small network from parameters to codes, trained by 'rom fit').",
         DefaultValueFactory = _ => ChoiceName.Of(InterpolationKind.Slerp),
     };
 
     private static Option<bool> ExtrapolationOption() => new("--allow-extrapolation")
     {
-        Description = "Accept parameter points outside the hull of the training parameters: they get the code of the nearest point of the hull and are flagged as extrapolated.",
+        Description = "Accept parameter points outside the hull of the training parameters, flagged as extrapolated: slerp and lerp use the code of the nearest point " +
+                      "of the hull, rbf and conditioner evaluate their function there.",
     };
 
     private static Command BuildFit(CliConsole console)
@@ -37,44 +40,62 @@ public static class RomCommands
         string planned = string.Join(", ", Enum.GetValues<ReductionKind>().Where(k => !ReductionKinds.IsBuilt(k)).Select(ChoiceName.Of));
         var model = new Option<string>("--model")
         {
-            Description = $"The reduction: pod. Planned, not built yet (refused with a message): {planned}.",
+            Description = "The reduction: pod (proper orthogonal decomposition), cae (convolutional autoencoder) or beta-vae " +
+                          $"(single-level VAE with annealed beta). Planned, not built yet (refused with a message): {planned}.",
             DefaultValueFactory = _ => ChoiceName.Of(ReductionKind.Pod),
         };
-        var latent = new Option<int>("--latent") { Description = "The latent budget r: at most this many modes (fewer when they capture 99.99 % of the energy).", DefaultValueFactory = _ => 20 };
-        var seed = new Option<int>("--seed") { Description = "Seed, recorded in config.json (POD is deterministic and does not use it).", DefaultValueFactory = _ => 0 };
-        var output = new Option<string>("--out") { Description = "Model folder to write (config.json, model.json, pod.bin, metrics.json, plots, report.html).", Required = true };
+        var latent = new Option<int>("--latent")
+        {
+            Description = "The latent budget r: POD keeps at most this many modes (fewer when they capture 99.99 % of the energy); a network's code has exactly r entries.",
+            DefaultValueFactory = _ => 20,
+        };
+        var epochs = new Option<int?>("--epochs")
+        {
+            Description = $"Training epochs of cae or beta-vae (default {RomRunConfig.CaeEpochs} and {RomRunConfig.BetaVaeEpochs}, sized for about 15 minutes " +
+                          "on the Burgers benchmark with 2 cores; learning-rate steps and beta annealing keep their fractions); with --resume, extend the fit to this many epochs.",
+        };
+        var seed = new Option<int>("--seed") { Description = "Seed of a network's initialisation and minibatches and of the conditioner's initial weights (POD itself is deterministic).", DefaultValueFactory = _ => 0 };
+        var output = new Option<string>("--out")
+        {
+            Description = "Model folder to write: config.json, model.json, metrics.json, plots, report.html and the reduction " +
+                          "(pod.bin for POD; model.bin weights, codes.bin and checkpoint/ for a network), conditioner.json and .bin.",
+            Required = true,
+        };
+        var resume = new Option<bool>("--resume") { Description = "Continue an interrupted cae or beta-vae fit in --out from its last checkpoint (its settings come from the folder's config.json)." };
         var force = new Option<bool>("--force") { Description = "Delete an existing model folder and write it again." };
-        var json = new Option<bool>("--json") { Description = "Print the result as JSON on stdout." };
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON on stdout (progress goes to stderr)." };
         var command = new Command("fit", "Fit a parametric ROM to training simulations and write a model folder.");
-        foreach (Option o in new Option[] { data, model, latent, seed, output, force, json }) command.Add(o);
+        foreach (Option o in new Option[] { data, model, latent, epochs, seed, output, resume, force, json }) command.Add(o);
         command.SetAction((ParseResult r, CancellationToken ct) =>
         {
-            var kind = ChoiceName.Parse<ReductionKind>(r.GetValue(model)!, "--model", "value");
-            if (!ReductionKinds.IsBuilt(kind)) throw new InputException("--model", ChoiceName.Of(kind), "is planned, not built yet (use pod)");
-            int budget = r.GetValue(latent);
-            if (budget < 1) throw new InputException("--latent", "value", $"must be at least 1, got {budget}");
-            var config = new RomRunConfig(Path.GetFullPath(r.GetValue(data)!), kind, budget, Seed: r.GetValue(seed));
             string path = r.GetValue(output)!;
-            if (!r.GetValue(force) && Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any())
-                throw new InputException(path, "model folder", "already exists (use --force to replace it)");
-            var folder = RunFolder.Open(path, resume: false, force: r.GetValue(force));
-            RomFitResult result = console.WithProgress("fitting POD", 1, p =>
+            bool resuming = r.GetValue(resume);
+            if (resuming && r.GetValue(force)) throw new InputException("--resume", "--force", "choose one: resume the fit or start it over");
+            int? epochCount = r.GetValue(epochs);
+            if (epochCount is < 1) throw new InputException("--epochs", "value", $"must be at least 1, got {epochCount}");
+            RomRunConfig config;
+            RunFolder folder;
+            if (resuming)
             {
-                var value = RomRun.Fit(config, folder, console.Log);
-                p.Report(1);
-                return value;
-            });
-            var metrics = new JsonObject();
-            foreach (var (k, v) in result.Metrics) metrics[k] = v;
-            var summary = new JsonObject { ["model"] = result.Folder, ["report"] = Path.Combine(result.Folder, "report.html"), ["stencil"] = result.Stencil, ["metrics"] = metrics };
-            console.Result(r.GetValue(json), summary,
-            [
-                $"fitted: {result.Folder}",
-                $"{Format(result.Metrics[RomMetrics.LatentSize])} modes capture {Format(100 * result.Metrics[RomMetrics.EnergyCaptured])} % of the energy; " +
-                $"{Format(result.Metrics[RomMetrics.TrainingSimulations])} training simulations, {Format(result.Metrics[RomMetrics.FitSeconds])} s",
-                $"interpolation: {result.Stencil}",
-                $"report: {Path.Combine(result.Folder, "report.html")}",
-            ]);
+                folder = RunFolder.Open(path, resume: true, force: false);
+                config = RomRun.ReadConfig(folder);
+            }
+            else
+            {
+                var kind = ChoiceName.Parse<ReductionKind>(r.GetValue(model)!, "--model", "value");
+                if (!ReductionKinds.IsBuilt(kind)) throw new InputException("--model", ChoiceName.Of(kind), "is planned, not built yet (use pod, cae or beta-vae)");
+                if (epochCount is not null && !ReductionKinds.IsNeural(kind))
+                    throw new InputException("--epochs", "value", $"applies to the trained reductions (cae, beta-vae), not to {ChoiceName.Of(kind)}");
+                int budget = r.GetValue(latent);
+                if (budget < 1) throw new InputException("--latent", "value", $"must be at least 1, got {budget}");
+                config = RomRunConfig.Defaults(Path.GetFullPath(r.GetValue(data)!), kind, budget, r.GetValue(seed), epochCount);
+                if (!r.GetValue(force) && Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any())
+                    throw new InputException(path, "model folder", "already exists (use --force to replace it, or --resume to continue an interrupted fit)");
+                folder = RunFolder.Open(path, resume: false, force: r.GetValue(force));
+            }
+            RomFitResult result = FitWithProgress(console, config, folder, resuming, epochCount, ct);
+            var (summary, lines) = Describe(result, config);
+            console.Result(r.GetValue(json), summary, lines);
             return Task.FromResult(DeepRomCli.Success);
         });
         return command;
@@ -96,7 +117,7 @@ public static class RomCommands
             double[] point = ParsePoint(r.GetValue(param)!);
             var (path, format, force, json) = io.Resolve(r);
             AtomicFile.EnsureWritable(path, force);
-            var rom = RomRun.Load(RunFolder.Existing(r.GetValue(model)!));
+            using var rom = RomRun.Load(RunFolder.Existing(r.GetValue(model)!));
             var (set, prediction, seconds) = RomRun.Predict(rom, point, kind, r.GetValue(extrapolate), "--param");
             SnapshotFile.Write(path, set, force, format);
             var result = new JsonObject
@@ -111,7 +132,7 @@ public static class RomCommands
             console.Result(json, result,
             [
                 $"wrote the prediction at {ReducedOrderModel.Describe(point)} ({ChoiceName.Of(kind)}) to {path}: fields ({string.Join(", ", set.FieldShape)}), {1000 * seconds:0.00} ms",
-                .. (prediction.Latent.Extrapolated ? new[] { "warning: the point lies outside the training hull; this is an extrapolation from the nearest point of the hull" } : []),
+                .. (prediction.Latent.Extrapolated ? new[] { $"warning: the point lies outside the training hull; this is an extrapolation ({Extrapolation(kind)})" } : []),
             ]);
             return Task.FromResult(DeepRomCli.Success);
         });
@@ -124,7 +145,11 @@ public static class RomCommands
         var data = new Option<string>("--data") { Description = "Test simulations with params (same time axis, channels and grid as the training data).", Required = true };
         var interp = InterpOption();
         var extrapolate = ExtrapolationOption();
-        var loo = new Option<bool>("--loo") { Description = "Also the leave-one-out error over the training simulations (refit without each, predict it; points outside the others' hull are skipped and counted)." };
+        var loo = new Option<bool>("--loo")
+        {
+            Description = "Also the leave-one-out error over the training simulations: predict each from the others (points outside the others' hull are skipped and counted). " +
+                          "POD is refitted without each; a network is not retrained (hours), only the interpolation leaves the point out, so its estimate is optimistic about the reduction.",
+        };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON on stdout." };
         var command = new Command("evaluate", "Evaluate a fitted ROM on test simulations; writes MODELDIR/evaluate-NAME-INTERP/ with metrics.json, plots and report.html.");
         foreach (Option o in new Option[] { model, data, interp, extrapolate, loo, json }) command.Add(o);
@@ -132,32 +157,87 @@ public static class RomCommands
         {
             var kind = ChoiceName.Parse<InterpolationKind>(r.GetValue(interp)!, "--interp", "value");
             var folder = RunFolder.Existing(r.GetValue(model)!);
-            RomEvaluationResult result = console.WithProgress("evaluating", 1, p =>
-            {
-                var value = RomEvaluation.Run(folder, r.GetValue(data)!, kind, r.GetValue(extrapolate), r.GetValue(loo), console.Log, null, ct);
-                p.Report(1);
-                return value;
-            });
-            var output = RomEvaluation.ToJson(result);
-            output["evaluation"] = result.Folder;
-            output["report"] = Path.Combine(result.Folder, "report.html");
-            var m = result.Metrics;
-            var lines = new List<string>
-            {
-                $"evaluated ({ChoiceName.Of(kind)}): {result.Folder}",
-                $"relative L2 mean {Format(m[RomMetrics.RelL2Mean])}, max {Format(m[RomMetrics.RelL2Max])}; projection onto the basis alone {Format(m[RomMetrics.ReconstructionRelL2])}",
-                $"prediction {Format(1000 * m[RomMetrics.SecondsPredict])} ms per simulation" +
-                (m.GetValueOrDefault(RomMetrics.Speedup) is { } speedup ? $", solver {Format(1000 * m[RomMetrics.SolverSeconds])} ms: speed-up {Format(speedup)}" : ""),
-            };
-            lines.AddRange(result.Points.Select(p => $"  {ReducedOrderModel.Describe(p.Params)}: relative L2 {Format(p.RelL2)}, max |error| {Format(p.MaxAbsErr)}{(p.Extrapolated ? " (extrapolated)" : "")}"));
-            if (result.Loo is { } l)
-                lines.Add($"leave-one-out relative L2 mean {Format(l.Count > 0 ? l.Mean : null)} over {l.Count} training simulations; {l.Skipped} skipped (outside the others' hull)");
-            lines.Add($"report: {Path.Combine(result.Folder, "report.html")}");
+            RomEvaluationResult result = EvaluateWithProgress(console, folder, r.GetValue(data)!, kind, r.GetValue(extrapolate), r.GetValue(loo), ct);
+            var (output, lines) = Describe(result, kind);
             console.Result(r.GetValue(json), output, lines);
             return Task.FromResult(DeepRomCli.Success);
         });
         return command;
     }
+
+    /// <summary>Fits <paramref name="config"/> into <paramref name="folder"/> with the progress line a fit gets (epochs for a network).</summary>
+    internal static RomFitResult FitWithProgress(CliConsole console, RomRunConfig config, RunFolder folder, bool resuming, int? epochCount, CancellationToken ct)
+    {
+        string name = ChoiceName.Of(config.Reduction);
+        return config.Trainer is { } trainer
+            ? console.WithTrainingProgress($"fitting {name}", resuming && epochCount is { } e ? Math.Max(e, trainer.Epochs) : trainer.Epochs,
+                progress => RomRun.Fit(config, folder, console.Log, resuming, resuming ? epochCount : null, progress, ct))
+            : console.WithProgress($"fitting {name} and the conditioner", 1, p =>
+            {
+                var value = RomRun.Fit(config, folder, console.Log, resuming, null, null, ct);
+                p.Report(1);
+                return value;
+            });
+    }
+
+    /// <summary>A fit's JSON summary and its lines for the terminal.</summary>
+    internal static (JsonObject Summary, string[] Lines) Describe(RomFitResult result, RomRunConfig config)
+    {
+        string name = ChoiceName.Of(config.Reduction);
+        var metrics = new JsonObject();
+        foreach (var (k, v) in result.Metrics) metrics[k] = v;
+        var summary = new JsonObject
+        {
+            ["model"] = result.Folder, ["reduction"] = name, ["report"] = Path.Combine(result.Folder, "report.html"), ["stencil"] = result.Stencil, ["metrics"] = metrics,
+        };
+        var m = result.Metrics;
+        string reduction = m.ContainsKey(RomMetrics.EnergyCaptured)
+            ? $"{Format(m[RomMetrics.LatentSize])} modes capture {Format(100 * m[RomMetrics.EnergyCaptured])} % of the energy"
+            : $"{name}: code size {Format(m[RomMetrics.LatentSize])}, {Format(m[RomMetrics.Epochs])} epochs, training mse {Format(m.GetValueOrDefault(RomMetrics.TrainingMse))} (standardised units)";
+        return (summary,
+        [
+            $"fitted: {result.Folder}",
+            $"{reduction}; {Format(m[RomMetrics.TrainingSimulations])} training simulations, {Format(m[RomMetrics.FitSeconds])} s",
+            $"interpolation: {result.Stencil}",
+            $"conditioner trained in {Format(result.Metrics.GetValueOrDefault(RomMetrics.ConditionerFitSeconds))} s, " +
+            $"RMS training error {Format(result.Metrics.GetValueOrDefault(RomMetrics.ConditionerTrainingRms))} of the standardised codes",
+            $"report: {Path.Combine(result.Folder, "report.html")}",
+        ]);
+    }
+
+    /// <summary>Evaluates the model in <paramref name="folder"/> on <paramref name="data"/> with a progress line.</summary>
+    internal static RomEvaluationResult EvaluateWithProgress(CliConsole console, RunFolder folder, string data, InterpolationKind kind, bool extrapolate, bool loo, CancellationToken ct) =>
+        console.WithProgress("evaluating", 1, p =>
+        {
+            var value = RomEvaluation.Run(folder, data, kind, extrapolate, loo, console.Log, null, ct);
+            p.Report(1);
+            return value;
+        });
+
+    /// <summary>An evaluation's JSON and its lines for the terminal.</summary>
+    internal static (JsonObject Output, List<string> Lines) Describe(RomEvaluationResult result, InterpolationKind kind)
+    {
+        var output = RomEvaluation.ToJson(result);
+        output["evaluation"] = result.Folder;
+        output["report"] = Path.Combine(result.Folder, "report.html");
+        var m = result.Metrics;
+        var lines = new List<string>
+        {
+            $"evaluated ({ChoiceName.Of(kind)}): {result.Folder}",
+            $"relative L2 mean {Format(m[RomMetrics.RelL2Mean])}, max {Format(m[RomMetrics.RelL2Max])}; the reduction alone (encode, decode) {Format(m[RomMetrics.ReconstructionRelL2])}",
+            $"prediction {Format(1000 * m[RomMetrics.SecondsPredict])} ms per simulation" +
+            (m.GetValueOrDefault(RomMetrics.Speedup) is { } speedup ? $", solver {Format(1000 * m[RomMetrics.SolverSeconds])} ms: speed-up {Format(speedup)}" : ""),
+        };
+        lines.AddRange(result.Points.Select(p => $"  {ReducedOrderModel.Describe(p.Params)}: relative L2 {Format(p.RelL2)}, max |error| {Format(p.MaxAbsErr)}{(p.Extrapolated ? " (extrapolated)" : "")}"));
+        if (result.Loo is { } l)
+            lines.Add($"leave-one-out relative L2 mean {Format(l.Count > 0 ? l.Mean : null)} over {l.Count} training simulations; {l.Skipped} skipped (outside the others' hull)" +
+                      (l.ReductionRefitted ? "" : "; interpolation only: the network was trained on every simulation, the left-out one included"));
+        lines.Add($"report: {Path.Combine(result.Folder, "report.html")}");
+        return (output, lines);
+    }
+
+    private static string Extrapolation(InterpolationKind kind) =>
+        InterpolationKinds.IsStencil(kind) ? "the code of the nearest point of the hull" : $"the {ChoiceName.Of(kind)} evaluated outside the points it was fitted to";
 
     /// <summary>"4.3,0.021" as numbers; anything else is refused naming --param.</summary>
     private static double[] ParsePoint(string text)

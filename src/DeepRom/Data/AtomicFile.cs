@@ -56,6 +56,48 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// Writes several files so that they appear together or not at all: each is checked with <see cref="EnsureWritable"/>, then
+    /// written to its own temporary file, and only when every write has succeeded (and no cancellation arrived) are they renamed
+    /// into place, one after the other. On any failure every temporary file is deleted and no target is touched.
+    /// </summary>
+    public static void WriteAll(IReadOnlyList<(string Path, Action<string> Write)> files, bool force, CancellationToken ct = default)
+    {
+        var full = files.Select(f => Path.GetFullPath(f.Path)).ToArray();
+        if (full.Distinct(StringComparer.Ordinal).Count() != full.Length) throw new ArgumentException("the same path appears twice", nameof(files));
+        foreach (var (path, _) in files) EnsureWritable(path, force);
+        var temps = full.Select(f => Path.Combine(Path.GetDirectoryName(f)!, $".{Path.GetFileName(f)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp")).ToArray();
+        foreach (string temp in temps) TempFiles.Register(temp);
+        try
+        {
+            for (int i = 0; i < files.Count; i++)
+            {
+                ct.ThrowIfCancellationRequested();
+                files[i].Write(temps[i]);
+            }
+            ct.ThrowIfCancellationRequested();
+            for (int i = 0; i < files.Count; i++)
+            {
+                try
+                {
+                    File.Move(temps[i], full[i], overwrite: force);
+                }
+                catch (IOException) when (!force && File.Exists(full[i]))
+                {
+                    throw new InputException(files[i].Path, "output", "appeared while writing (use --force to overwrite)");
+                }
+            }
+        }
+        finally
+        {
+            foreach (string temp in temps)
+            {
+                if (File.Exists(temp)) File.Delete(temp);
+                TempFiles.Unregister(temp);
+            }
+        }
+    }
+
     /// <summary>Writes all bytes atomically.</summary>
     public static void WriteAllBytes(string path, byte[] bytes, bool force) =>
         Write(path, force, temp => File.WriteAllBytes(temp, bytes));

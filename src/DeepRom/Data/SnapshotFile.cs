@@ -32,11 +32,7 @@ public static class SnapshotFile
                 writer.Add("params", p, [set.Count, set.ParamCount]);
                 writer.AddText(TextItem.ParamNames, set.ParamNames!);
             }
-            foreach (var (name, array) in set.Aux.OrderBy(a => a.Key, StringComparer.Ordinal))
-            {
-                if (array.Data is float[] f) writer.Add($"aux/{name}", f, array.Shape);
-                else writer.Add($"aux/{name}", (double[])array.Data, array.Shape);
-            }
+            AuxArrays.Write(writer, set.Aux);
             writer.Save(temp);
         }, ct);
     }
@@ -71,7 +67,7 @@ public static class SnapshotFile
 
         string[] channels = checks.Names(TextItem.Channels, channelCount, $"one per channel of fields {fieldsHeader.ShapeText}", "c");
         var (parameters, names) = checks.Params(n);
-        var aux = ReadAux(checks, n);
+        var aux = AuxArrays.Read(checks, n, "N", "sample");
 
         float[] fields = checks.Singles(fieldsHeader);
         checks.RequireFinite("fields", fields, shape);
@@ -79,19 +75,6 @@ public static class SnapshotFile
             checks.Scalar(TextItem.Generator) ?? "", checks.Scalar(TextItem.GeneratorConfig) ?? "{}")
         { Notes = checks.Notes.ToArray() };
     });
-
-    private static Dictionary<string, NdArray> ReadAux(DatasetChecks checks, int n)
-    {
-        var aux = new Dictionary<string, NdArray>(StringComparer.Ordinal);
-        foreach (string name in checks.ArraysUnder("aux"))
-        {
-            var header = checks.Require(name);
-            int[] shape = checks.Shape(header, "(N, ...)", 1, 2, 3, 4, 5, 6, 7, 8);
-            if (shape[0] != n) throw checks.Fail(name, $"has first dimension {shape[0]}, expected N = {n} (one entry per sample)");
-            aux[name["aux/".Length..]] = checks.Either(header, shape);
-        }
-        return aux;
-    }
 
     private static void CheckConsistent(SnapshotSet set)
     {
@@ -108,12 +91,6 @@ public static class SnapshotFile
             WriteChecks.Finite("time", t);
         }
         WriteChecks.Params(set.Params, set.ParamNames, set.Count);
-        foreach (var (name, array) in set.Aux)
-        {
-            if (name.Length == 0 || name.Contains('/')) throw new ArgumentException($"aux name '{name}' must be non-empty without '/'");
-            if (array.Data is not (float[] or double[])) throw new ArgumentException($"aux/{name} must be float32 or float64");
-            if (array.Shape.Length == 0 || array.Shape[0] != set.Count) throw new ArgumentException($"aux/{name} first dimension must be N");
-            WriteChecks.Shape($"aux/{name}", array.Data.Length, array.Shape);
-        }
+        AuxArrays.Check(set.Aux, set.Count, "N");
     }
 }

@@ -11,30 +11,48 @@ public static class TrajectoryFile
     /// Writes <paramref name="set"/> atomically. The container is <paramref name="format"/> when given, else chosen by
     /// extension (.h5/.hdf5 or .npz). Refuses to overwrite an existing file unless <paramref name="force"/>.
     /// </summary>
-    public static void Write(string path, TrajectorySet set, bool force, DataFileFormat? format = null)
+    public static void Write(string path, TrajectorySet set, bool force, DataFileFormat? format = null, CancellationToken ct = default) =>
+        WriteAll([(path, set)], force, format, ct);
+
+    /// <summary>
+    /// Writes several sets as one: every file is written to a temporary file first and the files are renamed into place only
+    /// when all are complete, so a failure or an interruption leaves none of them (a train/validation/test triple appears
+    /// together or not at all). Each path must be writable (<see cref="AtomicFile.EnsureWritable"/>) before anything is written.
+    /// </summary>
+    public static void WriteAll(IReadOnlyList<(string Path, TrajectorySet Set)> files, bool force, DataFileFormat? format = null,
+        CancellationToken ct = default)
     {
-        var kind = DataFileKind.ForWriting(path, format);
+        var kinds = files.Select(f => DataFileKind.ForWriting(f.Path, format)).ToArray();
+        foreach (var (_, set) in files) CheckConsistent(set);
+        AtomicFile.WriteAll(files.Select((f, i) => (f.Path, (Action<string>)(temp => Save(temp, f.Set, kinds[i])))).ToList(), force, ct);
+    }
+
+    private static void CheckConsistent(TrajectorySet set)
+    {
         if (set.StateShape.Length != 3) throw new ArgumentException("states shape must be (M, T, d)");
         WriteChecks.Shape("states", set.States.Length, set.StateShape);
         WriteChecks.Finite("states", set.States);
         if (set.Time.Length != set.Steps) throw new ArgumentException("time length does not match T");
         WriteChecks.Finite("time", set.Time);
         WriteChecks.Params(set.Params, set.ParamNames, set.Count);
-        AtomicFile.Write(path, force, temp =>
+        AuxArrays.Check(set.Aux, set.Count, "M");
+    }
+
+    private static void Save(string temp, TrajectorySet set, DataFileFormat kind)
+    {
+        IArrayWriter writer = kind == DataFileFormat.Hdf5 ? new Hdf5ArrayWriter() : new NpzArrayWriter();
+        writer.AddText(TextItem.Format, TrajectorySet.FormatTag);
+        writer.AddText(TextItem.Generator, set.Generator);
+        writer.AddText(TextItem.GeneratorConfig, set.GeneratorConfig);
+        writer.Add("states", set.States, set.StateShape);
+        writer.Add("time", set.Time, [set.Time.Length]);
+        if (set.Params is { } p)
         {
-            IArrayWriter writer = kind == DataFileFormat.Hdf5 ? new Hdf5ArrayWriter() : new NpzArrayWriter();
-            writer.AddText(TextItem.Format, TrajectorySet.FormatTag);
-            writer.AddText(TextItem.Generator, set.Generator);
-            writer.AddText(TextItem.GeneratorConfig, set.GeneratorConfig);
-            writer.Add("states", set.States, set.StateShape);
-            writer.Add("time", set.Time, [set.Time.Length]);
-            if (set.Params is { } p)
-            {
-                writer.Add("params", p, [set.Count, set.ParamNames!.Length]);
-                writer.AddText(TextItem.ParamNames, set.ParamNames);
-            }
-            writer.Save(temp);
-        });
+            writer.Add("params", p, [set.Count, set.ParamNames!.Length]);
+            writer.AddText(TextItem.ParamNames, set.ParamNames);
+        }
+        AuxArrays.Write(writer, set.Aux);
+        writer.Save(temp);
     }
 
     /// <summary>
@@ -55,10 +73,11 @@ public static class TrajectoryFile
         double[] time = checks.Doubles(timeHeader, widen: true);
         checks.RequireFinite("time", time, timeShape);
         var (parameters, names) = checks.Params(shape[0]);
+        var aux = AuxArrays.Read(checks, shape[0], "M", "trajectory");
         double[] states = checks.Doubles(statesHeader, widen: false);
         checks.RequireFinite("states", states, shape);
         return new TrajectorySet(states, shape, time, parameters, names,
             checks.Scalar(TextItem.Generator) ?? "", checks.Scalar(TextItem.GeneratorConfig) ?? "{}")
-        { Notes = checks.Notes.ToArray() };
+        { Notes = checks.Notes.ToArray(), Aux = aux };
     });
 }

@@ -26,6 +26,12 @@ public sealed record TrajectorySet(
     /// </summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>
+    /// Arrays used only for evaluation, stored under <c>aux/NAME</c> with one entry per trajectory along the first dimension
+    /// (e.g. <c>aux/clean_states</c>, the noise-free states of noisy data). Empty when the file has none.
+    /// </summary>
+    public IReadOnlyDictionary<string, NdArray> Aux { get; init; } = new Dictionary<string, NdArray>();
+
     public int Count => StateShape[0];
     public int Steps => StateShape[1];
     public int Dimension => StateShape[2];

@@ -33,6 +33,9 @@ public class QuickstartDefaultsTests
         Assert.Equal(ChoiceName.Of(config.OutputVariance), ReadmeDefault("output variance"));
         Assert.Equal(config.OutputVarianceFloor.ToString(CultureInfo.InvariantCulture), ReadmeDefault("variance floor"));
         Assert.Equal(ChoiceName.Of(config.LabelScaling), ReadmeDefault("label scaling"));
+        var lr = config.Trainer.LearningRate;
+        Assert.Equal(2, lr.Starts.Length);
+        Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"{lr.Rates[0]}, then {lr.Rates[1]} from epoch {lr.Starts[1]}"), ReadmeDefault("learning rate"));
         Assert.Equal(PriorKind.Standard, config.Prior);
         Assert.Equal(LabelScaling.Standardised, config.LabelScaling);
     }

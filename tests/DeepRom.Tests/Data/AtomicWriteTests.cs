@@ -61,6 +61,30 @@ public class AtomicWriteTests
     }
 
     [Fact]
+    public void Several_trajectory_files_appear_together_or_not_at_all()
+    {
+        using var dir = new ScratchFolder();
+        string a = dir.File("train.h5"), b = dir.File("val.h5"), c = dir.File("test.npz");
+        File.WriteAllBytes(c, [7]);
+        var set = SampleSets.Trajectories(withAux: true);
+
+        // One existing target without force: refused before anything is written.
+        Assert.Throws<InputException>(() => TrajectoryFile.WriteAll([(a, set), (b, set), (c, set)], force: false));
+        Assert.Equal(["test.npz"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
+
+        // A failure while writing the last file removes the ones already written to temporary files.
+        Assert.Throws<IOException>(() => AtomicFile.WriteAll(
+            [(a, temp => File.WriteAllText(temp, "a")), (b, temp => File.WriteAllText(temp, "b")), (dir.File("x.h5"), _ => throw new IOException("disk full"))],
+            force: false));
+        Assert.Equal(["test.npz"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
+
+        TrajectoryFile.WriteAll([(a, set), (b, set), (c, set)], force: true);
+        SampleSets.AssertEqual(set, TrajectoryFile.Read(c));
+        SampleSets.AssertEqual(set, TrajectoryFile.Read(a));
+        Assert.Empty(Directory.GetFiles(dir.Path, "*.tmp"));
+    }
+
+    [Fact]
     public void Trajectory_write_refuses_existing_file()
     {
         using var dir = new ScratchFolder();

@@ -62,14 +62,16 @@ public class RoundTripTests
     }
 
     [Theory]
-    [InlineData(".h5", true)]
-    [InlineData(".npz", true)]
-    [InlineData(".hdf5", false)]
-    [InlineData(".npz", false)]
-    public void Trajectory_sets_read_back_exactly(string ext, bool withParams)
+    [InlineData(".h5", true, false)]
+    [InlineData(".npz", true, false)]
+    [InlineData(".hdf5", false, false)]
+    [InlineData(".npz", false, false)]
+    [InlineData(".h5", false, true)]
+    [InlineData(".npz", true, true)]
+    public void Trajectory_sets_read_back_exactly(string ext, bool withParams, bool withAux)
     {
         using var dir = new ScratchFolder();
-        var set = SampleSets.Trajectories(withParams);
+        var set = SampleSets.Trajectories(withParams, withAux);
         string path = dir.File("traj" + ext);
         TrajectoryFile.Write(path, set, force: false);
         SampleSets.AssertEqual(set, TrajectoryFile.Read(path));

@@ -40,12 +40,19 @@ internal static class SampleSets
             aux, "test generator", "{\"seed\": 7, \"name\": \"darcy\"}");
     }
 
-    public static TrajectorySet Trajectories(bool withParams = true)
+    public static TrajectorySet Trajectories(bool withParams = true, bool withAux = false)
     {
         int m = 3, t = 5, d = 2;
         var states = Enumerable.Range(0, m * t * d).Select(i => Math.Cos(i * 0.3) + i).ToArray();
+        var aux = new Dictionary<string, NdArray>();
+        if (withAux)
+        {
+            aux["clean_states"] = NdArray.Of(states.Select(v => v - 0.001).ToArray(), m, t, d);
+            aux["mask"] = NdArray.Of(new float[] { 1, 0, 1 }, m);
+        }
         return new TrajectorySet(states, [m, t, d], Enumerable.Range(0, t).Select(i => i * 0.01).ToArray(),
-            withParams ? [0.5, 1.5, 2.5] : null, withParams ? ["mu"] : null, "ode", "{\"system\": \"vdp\"}");
+            withParams ? [0.5, 1.5, 2.5] : null, withParams ? ["mu"] : null, "ode", "{\"system\": \"vdp\"}")
+        { Aux = aux };
     }
 
     public static void AssertEqual(SnapshotSet expected, SnapshotSet actual)
@@ -76,6 +83,13 @@ internal static class SampleSets
         Assert.Equal(expected.ParamNames, actual.ParamNames);
         Assert.Equal(expected.Generator, actual.Generator);
         Assert.Equal(expected.GeneratorConfig, actual.GeneratorConfig);
+        Assert.Equal(expected.Aux.Keys.Order(), actual.Aux.Keys.Order());
+        foreach (var (name, array) in expected.Aux)
+        {
+            Assert.Equal(array.Shape, actual.Aux[name].Shape);
+            Assert.Equal(array.Data.GetType(), actual.Aux[name].Data.GetType());
+            Assert.Equal(array.Data, actual.Aux[name].Data);
+        }
     }
 }
 

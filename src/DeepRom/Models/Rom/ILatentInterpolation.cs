@@ -3,8 +3,14 @@ namespace DeepRom.Models.Rom;
 /// <summary>The approximation half of a reduced-order model: latent codes as a function of the parameters.</summary>
 public interface ILatentInterpolation
 {
+    /// <summary>What the interpolation is, for reports (after <see cref="Fit"/>).</summary>
+    string Description { get; }
+
     /// <summary>Fits to the training parameters (P, s) and their codes (P, r).</summary>
     void Fit(IReadOnlyList<double[]> parameters, IReadOnlyList<double[]> codes);
+
+    /// <summary>An unfitted interpolation of the same kind and settings: leave-one-out refits through it.</summary>
+    ILatentInterpolation CreateUnfitted();
 
     /// <summary>True when <paramref name="parameter"/> lies in the hull of the training parameters, where interpolation is defined.</summary>
     bool Contains(ReadOnlySpan<double> parameter);
@@ -16,5 +22,8 @@ public interface ILatentInterpolation
     LatentPrediction Predict(ReadOnlySpan<double> parameter);
 }
 
-/// <summary>A predicted latent code, the training simulations it was combined from, and whether it lies outside the training hull.</summary>
+/// <summary>
+/// A predicted latent code, the training simulations it was combined from (with their weights; empty for a code that is
+/// no combination of training codes, such as a network's), and whether it lies outside the training hull.
+/// </summary>
 public sealed record LatentPrediction(double[] Code, int[] Neighbours, double[] Weights, bool Extrapolated);

@@ -1,6 +1,6 @@
 namespace DeepRom.Models.Rom;
 
-/// <summary>The reductions a reduced-order model can be built on; only <see cref="Pod"/> exists so far.</summary>
+/// <summary>The reductions a reduced-order model can be built on; the LSH-VAE is planned.</summary>
 public enum ReductionKind
 {
     /// <summary>Proper orthogonal decomposition of the snapshot matrix.</summary>
@@ -9,10 +9,10 @@ public enum ReductionKind
     /// <summary>Least-squares hierarchical VAE (seed 000); planned.</summary>
     LshVae,
 
-    /// <summary>Convolutional autoencoder; planned.</summary>
+    /// <summary>Convolutional autoencoder (<see cref="Reductions.Convolutional.ConvolutionalAutoencoder"/>).</summary>
     Cae,
 
-    /// <summary>beta-VAE; planned.</summary>
+    /// <summary>Single-level beta-VAE (<see cref="Reductions.Convolutional.BetaVae"/>).</summary>
     BetaVae,
 }
 
@@ -20,5 +20,8 @@ public enum ReductionKind
 public static class ReductionKinds
 {
     /// <summary>True for the reductions that can be fitted today.</summary>
-    public static bool IsBuilt(ReductionKind kind) => kind == ReductionKind.Pod;
+    public static bool IsBuilt(ReductionKind kind) => kind is ReductionKind.Pod or ReductionKind.Cae or ReductionKind.BetaVae;
+
+    /// <summary>True for the reductions that are trained networks (epochs, checkpoints, weights).</summary>
+    public static bool IsNeural(ReductionKind kind) => kind is not ReductionKind.Pod;
 }

@@ -9,6 +9,18 @@ public static class BurgersGenerator
     public const string Name = "burgers";
 
     /// <summary>
+    /// The file's generator configuration: the solver settings plus how the points were chosen (<paramref name="parameterSet"/>
+    /// train, test or params, and the test set's seed), so that a set can be regenerated from the file alone.
+    /// </summary>
+    public static string Describe(BurgersConfig config, string parameterSet, int? seed)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(config.ToJson())!.AsObject();
+        node["ParameterSet"] = parameterSet;
+        if (seed is { } s) node["Seed"] = s;
+        return node.ToJsonString();
+    }
+
+    /// <summary>
     /// Runs one simulation per point of <paramref name="parameters"/> on all cores; each writes only its own slots, so
     /// the result does not depend on scheduling. Fields are (P, Steps + 1, 1, Cells) float32 with channel w, time is
     /// (Steps + 1,), params (P, 2) are mu1, mu2, and aux/solver_seconds (P,) holds each simulation's wall time.

@@ -15,8 +15,11 @@ public sealed record ExperimentConfig
     public string Name { get; init; } = "";
     public string Description { get; init; } = "";
 
-    /// <summary>Trial kind; "vae" for now (the disentangling-VAE workflow).</summary>
+    /// <summary>Trial kind: "vae" (the disentangling-VAE workflow; the items below) or "rom" (parametric ROMs; <see cref="Rom"/>).</summary>
     public string Kind { get; init; } = "vae";
+
+    /// <summary>The study of a "rom" kind: datasets of whole simulations and the grid of models.</summary>
+    public RomStudySpec? Rom { get; init; }
 
     /// <summary>Datasets the trials refer to by name, generated once into the study folder.</summary>
     public List<DarcyDataSpec> Datasets { get; init; } = new();
@@ -41,6 +44,10 @@ public sealed record ExperimentConfig
 
     public string ReferenceSource { get; init; } = "";
 
+    /// <summary>The folder of the config file, against which relative data paths resolve (not part of the file).</summary>
+    [JsonIgnore]
+    public string Directory { get; init; } = System.IO.Directory.GetCurrentDirectory();
+
     public static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
@@ -63,13 +70,19 @@ public sealed record ExperimentConfig
             throw new InputException(path, e.Path ?? "config", $"not a valid experiment config ({e.Message.Split('\n')[0]})");
         }
         config.Validate(path);
-        return config;
+        return config with { Directory = Path.GetDirectoryName(Path.GetFullPath(path))! };
     }
 
     private void Validate(string path)
     {
         if (string.IsNullOrWhiteSpace(Name)) throw new InputException(path, "name", "missing");
-        if (Kind != "vae") throw new InputException(path, "kind", $"unknown trial kind '{Kind}' (supported: vae)");
+        if (Kind == "rom")
+        {
+            ValidateRom(path);
+            return;
+        }
+        if (Kind != "vae") throw new InputException(path, "kind", $"unknown trial kind '{Kind}' (supported: vae, rom)");
+        if (Rom is not null) throw new InputException(path, "rom", "given, but the kind is vae");
         if (Grid.Seeds < 1) throw new InputException(path, "grid.seeds", "must be at least 1");
         if (Grid.Datasets.Count == 0) throw new InputException(path, "grid.datasets", "must name at least one dataset");
         foreach (string d in Grid.Datasets)
@@ -86,6 +99,35 @@ public sealed record ExperimentConfig
         {
             ChoiceName.Parse<ThetaDistribution>(d.Theta, path, $"datasets.{d.Name}.theta");
             if (d.Train < 2 || d.Test < 2) throw new InputException(path, $"datasets.{d.Name}", "train and test need at least 2 samples");
+        }
+    }
+
+    private void ValidateRom(string path)
+    {
+        if (Rom is not { } rom) throw new InputException(path, "rom", "missing: a study of kind rom needs its datasets and grid under \"rom\"");
+        var grid = rom.Grid;
+        if (grid.Seeds < 1) throw new InputException(path, "rom.grid.seeds", "must be at least 1");
+        if (grid.Datasets.Count == 0) throw new InputException(path, "rom.grid.datasets", "must name at least one dataset");
+        foreach (string d in grid.Datasets)
+            if (rom.Datasets.All(s => s.Name != d)) throw new InputException(path, "rom.grid.datasets", $"'{d}' is not defined under rom.datasets");
+        if (grid.Models.Count == 0) throw new InputException(path, "rom.grid.models", "must name at least one model");
+        foreach (string m in grid.Models)
+        {
+            var kind = ChoiceName.Parse<Models.Rom.ReductionKind>(m, path, "rom.grid.models");
+            if (!Models.Rom.ReductionKinds.IsBuilt(kind)) throw new InputException(path, "rom.grid.models", $"'{m}' is planned, not built yet");
+        }
+        if (grid.Latents.Count == 0 || grid.Latents.Any(l => l < 1)) throw new InputException(path, "rom.grid.latents", "must list latent budgets of at least 1");
+        if (grid.Interps.Count == 0) throw new InputException(path, "rom.grid.interps", "must name at least one interpolation");
+        foreach (string i in grid.Interps) ChoiceName.Parse<Models.Rom.InterpolationKind>(i, path, "rom.grid.interps");
+        if (rom.Epochs is < 1) throw new InputException(path, "rom.epochs", "must be at least 1");
+        foreach (var d in rom.Datasets)
+        {
+            if (string.IsNullOrWhiteSpace(d.Name)) throw new InputException(path, "rom.datasets", "a dataset without a name");
+            bool files = d.Train is not null || d.Test is not null;
+            if (d.Generator is null && !(d.Train is not null && d.Test is not null))
+                throw new InputException(path, $"rom.datasets.{d.Name}", "needs a generator (burgers) or both train and test files");
+            if (d.Generator is not null && files) throw new InputException(path, $"rom.datasets.{d.Name}", "give a generator or files, not both");
+            if (d.Generator is not (null or "burgers")) throw new InputException(path, $"rom.datasets.{d.Name}.generator", $"unknown generator '{d.Generator}' (supported: burgers)");
         }
     }
 }

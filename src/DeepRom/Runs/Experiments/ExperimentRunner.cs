@@ -21,7 +21,7 @@ public sealed class ExperimentRunner(ExperimentConfig config, string folder, Act
     public IReadOnlyList<TrialResult> Run(CancellationToken ct = default)
     {
         Directory.CreateDirectory(Folder);
-        AtomicFile.WriteAllText(Path.Combine(Folder, "config.json"), JsonSerializer.Serialize(config, ExperimentConfig.Json), force: true);
+        StudyFiles.WriteConfig(Folder, config);
         // Trials recorded in an earlier summary count as finished even when their run folders are gone (the
         // folders stay out of git; the summary is kept), so a study continues across machines.
         var trialConfigs = TrialConfigs();

@@ -54,8 +54,7 @@ public sealed class ExperimentSummary(ExperimentConfig config, IReadOnlyList<Tri
             ["groups"] = new JsonArray(rows.Select(r => (JsonNode)r.Row.DeepClone()).ToArray()),
             ["trials"] = JsonSerializer.SerializeToNode(results),
         };
-        AtomicFile.WriteAllText(Path.Combine(folder, "summary.json"), json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), force: true);
-        AtomicFile.WriteAllText(Path.Combine(folder, "summary.md"), Markdown(rows), force: true);
+        StudyFiles.WriteSummary(folder, json, Markdown(rows));
     }
 
     private string Markdown(IReadOnlyList<(string Group, JsonObject Row)> rows)

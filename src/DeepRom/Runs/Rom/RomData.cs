@@ -1,4 +1,5 @@
 using DeepRom.Data;
+using DeepRom.Models.Rom.Interpolation;
 
 namespace DeepRom.Runs.Rom;
 
@@ -16,6 +17,9 @@ public static class RomData
     /// <summary>Values per channel and time step: the product of the grid (1 for a lumped system).</summary>
     public static int GridSize(SnapshotSet set) => set.GridShape.Aggregate(1, (a, b) => a * b);
 
+    /// <summary>Time steps per simulation: the time axis of dynamic data, 1 for static data.</summary>
+    public static int Steps(SnapshotSet set) => set.IsDynamic ? set.FieldShape[1] : 1;
+
     /// <summary>Refuses training data a parametric ROM cannot be fitted to: no params, fewer than two simulations, a repeated point.</summary>
     public static void CheckTraining(SnapshotSet set, string file)
     {
@@ -30,6 +34,9 @@ public static class RomData
                 throw new InputException(file, "params", $"simulations {first} and {k} have the same parameter point {Models.Rom.ReducedOrderModel.Describe(rows[k])}");
             seen[key] = k;
         }
+        // The stencil is checked before anything is fitted: a network would otherwise train for minutes first.
+        try { _ = new ParameterHull(rows); }
+        catch (ArgumentException e) { throw new InputException(file, "params", e.Message); }
     }
 
     /// <summary>Refuses test data that does not match the model: channels, grid, time axis or parameter count.</summary>

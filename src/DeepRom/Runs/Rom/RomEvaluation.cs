@@ -15,7 +15,12 @@ public sealed record RomPointError(double[] Params, double RelL2, double MaxAbsE
 /// <summary>The leave-one-out estimate over the training simulations.</summary>
 /// <param name="Errors">Relative L2 error of each simulation predicted by a model refitted without it; NaN where skipped.</param>
 /// <param name="Skipped">Simulations outside the hull of the others (corners, hull vertices), which cannot be interpolated.</param>
-public sealed record LeaveOneOut(double[] Errors, int Skipped)
+/// <param name="ReductionRefitted">
+/// True when the reduction itself was refitted without each simulation (POD). False for a network, where only the
+/// interpolation leaves the point out: the network was trained on every simulation, the left-out one included, so the
+/// estimate measures the interpolation of codes and is optimistic about the reduction.
+/// </param>
+public sealed record LeaveOneOut(double[] Errors, int Skipped, bool ReductionRefitted = true)
 {
     public int Count => Errors.Count(double.IsFinite);
 
@@ -31,7 +36,7 @@ public static class RomEvaluation
     public static RomEvaluationResult Run(RunFolder modelFolder, string testFile, InterpolationKind kind, bool allowExtrapolation, bool leaveOneOut,
         Action<string>? log = null, IProgress<double>? progress = null, CancellationToken ct = default)
     {
-        LoadedRom rom = RomRun.Load(modelFolder);
+        using LoadedRom rom = RomRun.Load(modelFolder);
         SnapshotSet test = SnapshotFile.Read(testFile);
         foreach (string note in test.Notes) log?.Invoke($"note: {note}");
         RomData.CheckMatches(rom.Spec, test, testFile);
@@ -90,15 +95,18 @@ public static class RomEvaluation
             metrics[RomMetrics.LooRelL2Mean] = loo.Count > 0 ? loo.Mean : null;
             metrics[RomMetrics.LooCount] = loo.Count;
             metrics[RomMetrics.LooSkipped] = loo.Skipped;
+            metrics[RomMetrics.LooReductionRefitted] = loo.ReductionRefitted ? 1 : 0;
         }
 
-        string name = $"evaluate-{Path.GetFileNameWithoutExtension(testFile)}-{ChoiceName.Of(kind)}";
-        var target = RunFolder.Open(modelFolder.File(name), resume: false, force: true);
+        var target = RunFolder.Open(modelFolder.File(FolderName(testFile, kind)), resume: false, force: true);
         var result = new RomEvaluationResult(target.Path, metrics, points, loo);
         target.WriteJson(RomRun.MetricsFile, ToJson(result));
         RomReport.WriteEvaluation(target, rom, test, kind, result);
         return result;
     }
+
+    /// <summary>The evaluation's folder name inside the model folder: <c>evaluate-NAME-INTERP</c>, NAME the test file's name.</summary>
+    public static string FolderName(string testFile, InterpolationKind kind) => $"evaluate-{Path.GetFileNameWithoutExtension(testFile)}-{ChoiceName.Of(kind)}";
 
     /// <summary>metrics.json: the metrics, then one object per test point.</summary>
     public static System.Text.Json.Nodes.JsonObject ToJson(RomEvaluationResult result)
@@ -119,11 +127,16 @@ public static class RomEvaluation
         return json;
     }
 
-    /// <summary>Refits without each training simulation in turn and predicts it; points the others cannot interpolate are skipped.</summary>
+    /// <summary>
+    /// Refits without each training simulation in turn and predicts it; points the others cannot interpolate are skipped.
+    /// POD is refitted whole; a network is kept as trained (retraining it per point would take hours) and only the
+    /// interpolation is refitted over the other points' codes.
+    /// </summary>
     private static LeaveOneOut LeaveOneOutErrors(LoadedRom rom, SnapshotSet train, InterpolationKind kind, CancellationToken ct, IProgress<double>? progress, int done)
     {
         var parameters = RomData.ParameterRows(train);
         var simulations = RomData.Simulations(train);
+        bool refit = rom.Model.Reduction is Pod;
         var errors = new double[train.Count];
         int skipped = 0;
         for (int j = 0; j < train.Count; j++)
@@ -135,18 +148,45 @@ public static class RomEvaluation
             try
             {
                 if (rows.Length < 2) throw new InputException("", "", "too few");
-                model = RomRun.FitModel(new Pod(new PodConfig(rom.Config.Latent, rom.Config.EnergyTarget)), train, rom.Config.TrainData, rows);
+                model = refit
+                    ? RomRun.FitModel(new Pod(new PodConfig(rom.Config.Latent, rom.Config.EnergyTarget)), train, rom.Config.TrainData, rows)
+                    : Without(rom.Model, j);
+                model.Interpolation(InterpolationKind.Lerp); // the stencil over the others (fails for too few or collinear points)
             }
-            catch (InputException)
+            catch (Exception e) when (e is InputException or ArgumentException)
             {
                 skipped++; // the others do not span the parameter space (too few, collinear)
                 continue;
             }
-            if (!model.Interpolation(kind).Contains(parameters[j])) skipped++;
-            else errors[j] = RelativeL2(model.Predict(parameters[j], kind, allowExtrapolation: false).Simulation, simulations[j].Span);
+            // Every kind shares the stencils' hull, so the check needs no (possibly slow) refit of the interpolation.
+            if (!model.Interpolation(InterpolationKind.Lerp).Contains(parameters[j]))
+            {
+                skipped++;
+                continue;
+            }
+            // The same interpolation and settings as the model's (a loaded conditioner's seed and size), refitted without j.
+            var interpolation = rom.Model.Interpolation(kind).CreateUnfitted();
+            try
+            {
+                interpolation.Fit(model.Parameters, model.Codes);
+            }
+            catch (ArgumentException)
+            {
+                skipped++; // e.g. radial basis functions on points that no longer determine the polynomial
+                continue;
+            }
+            model.Attach(kind, interpolation);
+            errors[j] = RelativeL2(model.Predict(parameters[j], kind, allowExtrapolation: false).Simulation, simulations[j].Span);
             progress?.Report(done + j + 1);
         }
-        return new LeaveOneOut(errors, skipped);
+        return new LeaveOneOut(errors, skipped, refit);
+    }
+
+    /// <summary>The same reduction and scaling with the interpolation over all training points but <paramref name="left"/>.</summary>
+    private static ReducedOrderModel Without(ReducedOrderModel model, int left)
+    {
+        var rows = Enumerable.Range(0, model.Parameters.Count).Where(k => k != left).ToArray();
+        return new ReducedOrderModel(model.Reduction, model.Scaling, rows.Select(k => model.Parameters[k]).ToArray(), rows.Select(k => model.Codes[k]).ToArray());
     }
 
     private static double RelativeL2(ReadOnlySpan<float> prediction, ReadOnlySpan<float> truth)

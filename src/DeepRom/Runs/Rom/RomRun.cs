@@ -2,63 +2,127 @@ using System.Diagnostics;
 using DeepRom.Data;
 using DeepRom.Models.Rom;
 using DeepRom.Models.Rom.Reductions;
+using DeepRom.Training;
 
 namespace DeepRom.Runs.Rom;
 
 /// <summary>What fitting a parametric ROM produced.</summary>
 public sealed record RomFitResult(string Folder, Dictionary<string, double?> Metrics, string Stencil);
 
-/// <summary>A fitted model read back from its folder.</summary>
-public sealed record LoadedRom(RomRunConfig Config, RomModelSpec Spec, ReducedOrderModel Model);
+/// <summary>A fitted model read back from its folder; disposing it frees a network's tensors.</summary>
+public sealed record LoadedRom(RomRunConfig Config, RomModelSpec Spec, ReducedOrderModel Model) : IDisposable
+{
+    public void Dispose() => (Model.Reduction as IDisposable)?.Dispose();
+}
 
 /// <summary>
 /// The parametric-ROM workflow (the same shape as <see cref="VaeRun"/>): fit a reduction and a latent interpolation to
-/// training simulations and write a model folder (<c>config.json</c>, <c>model.json</c>, the basis in a checksummed
-/// <c>pod.bin</c>, <c>metrics.json</c>, plots, <c>report.html</c>); predict a whole simulation at a new parameter
-/// point; evaluate against test simulations (<see cref="RomEvaluation"/>).
+/// training simulations and write a model folder (<c>config.json</c>, <c>model.json</c>, <c>metrics.json</c>, plots,
+/// <c>report.html</c>, and the reduction: POD's basis in a checksummed <c>pod.bin</c>; a network's weights in
+/// <c>model.bin</c>, its training checkpoint in <c>checkpoint/</c> and the codes in a checksummed <c>codes.bin</c>);
+/// predict a whole simulation at a new parameter point; evaluate against test simulations (<see cref="RomEvaluation"/>).
 /// </summary>
 public static class RomRun
 {
     public const string ConfigFile = "config.json";
     public const string ModelSpecFile = "model.json";
     public const string PodFile = "pod.bin";
+    public const string WeightsFile = "model.bin";
+    public const string CodesFile = "codes.bin";
+    public const string CheckpointFolder = "checkpoint";
     public const string MetricsFile = "metrics.json";
 
-    /// <summary>Fits the model <paramref name="config"/> describes and writes the model folder; bad input is refused before anything is written.</summary>
-    public static RomFitResult Fit(RomRunConfig config, RunFolder folder, Action<string>? log = null)
+    /// <summary>
+    /// Fits the model <paramref name="config"/> describes and writes the model folder; bad input is refused before anything
+    /// is written. With <paramref name="resume"/> a network's interrupted fit continues from the folder's checkpoint and
+    /// takes its settings from the folder's <c>config.json</c>, except that <paramref name="extendTo"/> can raise the
+    /// number of epochs. A network writes <c>config.json</c> before training, so that an interrupted fit can be resumed.
+    /// </summary>
+    public static RomFitResult Fit(RomRunConfig config, RunFolder folder, Action<string>? log = null, bool resume = false, int? extendTo = null,
+        IProgress<TrainingProgress>? progress = null, CancellationToken ct = default)
     {
+        if (resume) config = Resumed(folder, extendTo);
         if (!ReductionKinds.IsBuilt(config.Reduction))
-            throw new InputException("reduction", ChoiceName.Of(config.Reduction), "is planned, not built yet (use pod)");
-        if (config.Latent < 1) throw new InputException("latent", config.Latent.ToString(System.Globalization.CultureInfo.InvariantCulture), "the latent budget must be at least 1");
+            throw new InputException("--model", ChoiceName.Of(config.Reduction), "is planned, not built yet (use pod, cae or beta-vae)");
+        if (config.Latent < 1) throw new InputException("--latent", config.Latent.ToString(System.Globalization.CultureInfo.InvariantCulture), "the latent budget must be at least 1");
         SnapshotSet train = SnapshotFile.Read(config.TrainData);
         foreach (string note in train.Notes) log?.Invoke($"note: {note}");
         RomData.CheckTraining(train, config.TrainData);
-
-        var clock = Stopwatch.StartNew();
-        var pod = new Pod(new PodConfig(config.Latent, config.EnergyTarget));
-        ReducedOrderModel model = FitModel(pod, train, config.TrainData);
-        double seconds = clock.Elapsed.TotalSeconds;
-
-        var spec = new RomModelSpec(config.Reduction, train.FieldShape[1..], train.Channels, train.ParamNames!, train.Time,
-            model.Scaling, pod.LatentSize, config.EnergyTarget, train.Generator);
-        folder.WriteJson(ConfigFile, config);
-        folder.WriteJson(ModelSpecFile, spec);
-        ChecksummedArrayFile.Write(folder.File(PodFile), PodArrays(pod, model), force: true);
-        string stencil = model.Interpolation(InterpolationKind.Lerp).Description;
-        var metrics = new Dictionary<string, double?>
+        int steps = RomData.Steps(train);
+        IReduction reduction = ReductionBuilder.Create(config, steps, train.SampleLength / steps);
+        try
         {
-            [RomMetrics.LatentSize] = pod.LatentSize,
-            [RomMetrics.EnergyCaptured] = pod.EnergyCaptured,
-            [RomMetrics.TrainingSimulations] = train.Count,
-            [RomMetrics.FitSeconds] = seconds,
-        };
-        folder.WriteJson(MetricsFile, metrics);
-        RomReport.WriteFit(folder, config, spec, pod, stencil, metrics);
-        return new RomFitResult(folder.Path, metrics, stencil);
+            bool neural = reduction is NeuralReduction;
+            if (!resume) folder.WriteJson(ConfigFile, config);
+            var control = new FitControl(progress, log, neural ? new Checkpoint(folder.File(CheckpointFolder)) : null, resume, ct);
+            var clock = Stopwatch.StartNew();
+            ReducedOrderModel model = FitModel(reduction, train, config.TrainData, control: control);
+            double seconds = clock.Elapsed.TotalSeconds;
+            // An extension is recorded only once training from the checkpoint worked: refused input changes nothing.
+            if (resume && extendTo is not null) folder.WriteJson(ConfigFile, config);
+
+            var spec = new RomModelSpec(config.Reduction, train.FieldShape[1..], train.Channels, train.ParamNames!, train.Time,
+                model.Scaling, reduction.LatentSize, config.EnergyTarget, train.Generator);
+            folder.WriteJson(ModelSpecFile, spec);
+            Save(folder, model);
+            string stencil = model.Interpolation(InterpolationKind.Lerp).Description;
+            var metrics = FitMetrics(reduction, train.Count, seconds);
+            RomConditioner.FitAndSave(model, folder, config.Seed, metrics);
+            folder.WriteJson(MetricsFile, metrics);
+            RomReport.WriteFit(folder, config, spec, reduction, model, stencil, metrics);
+            return new RomFitResult(folder.Path, metrics, stencil);
+        }
+        finally
+        {
+            (reduction as IDisposable)?.Dispose();
+        }
     }
 
-    /// <summary>Fits a POD-based model to all simulations of <paramref name="train"/> (also used for leave-one-out refits).</summary>
-    internal static ReducedOrderModel FitModel(Pod pod, SnapshotSet train, string file, IReadOnlyList<int>? rows = null)
+    /// <summary>The folder's settings for a resumed fit, extended to <paramref name="extendTo"/> epochs when given.</summary>
+    private static RomRunConfig Resumed(RunFolder folder, int? extendTo)
+    {
+        RomRunConfig config = ReadConfig(folder);
+        if (!ReductionKinds.IsNeural(config.Reduction) || config.Trainer is not { } trainer)
+            throw new InputException(folder.Path, "--resume", $"{ChoiceName.Of(config.Reduction)} is fitted in one step and keeps no checkpoint; fit it again with --force");
+        if (extendTo is not { } epochs || epochs == trainer.Epochs) return config;
+        if (epochs < trainer.Epochs)
+            throw new InputException("--epochs", "value", $"a resumed fit can only be extended: it is set to {trainer.Epochs} epochs");
+        return config with { Trainer = trainer with { Epochs = epochs } };
+    }
+
+    /// <summary>The model folder's <c>config.json</c> (also one written before the networks existed).</summary>
+    public static RomRunConfig ReadConfig(RunFolder folder) => folder.ReadJson<RomRunConfig>(ConfigFile);
+
+    private static Dictionary<string, double?> FitMetrics(IReduction reduction, int simulations, double seconds)
+    {
+        var metrics = new Dictionary<string, double?>
+        {
+            [RomMetrics.LatentSize] = reduction.LatentSize,
+            [RomMetrics.TrainingSimulations] = simulations,
+        };
+        switch (reduction)
+        {
+            case Pod pod:
+                metrics[RomMetrics.EnergyCaptured] = pod.EnergyCaptured;
+                metrics[RomMetrics.FitSeconds] = seconds;
+                break;
+            case NeuralReduction network:
+                var state = network.State!;
+                var last = state.History.Count > 0 ? state.History[^1].Parts : new Dictionary<string, double>();
+                // The training's wall time summed over an interrupted fit's runs (encoding the codes afterwards takes well under a second).
+                metrics[RomMetrics.FitSeconds] = state.Seconds;
+                metrics[RomMetrics.Epochs] = state.EpochsDone;
+                metrics[RomMetrics.TrainingLoss] = last.TryGetValue("loss", out double loss) ? loss : null;
+                metrics[RomMetrics.TrainingMse] = last.TryGetValue("mse", out double mse) ? mse : null;
+                metrics[RomMetrics.NetworkParameters] = network.ParameterCount;
+                metrics[RomMetrics.Recoveries] = state.Recoveries;
+                break;
+        }
+        return metrics;
+    }
+
+    /// <summary>Fits a model to the simulations of <paramref name="train"/> (all, or <paramref name="rows"/>: leave-one-out refits).</summary>
+    internal static ReducedOrderModel FitModel(IReduction reduction, SnapshotSet train, string file, IReadOnlyList<int>? rows = null, FitControl? control = null)
     {
         var simulations = RomData.Simulations(train);
         var parameters = RomData.ParameterRows(train);
@@ -69,7 +133,7 @@ public static class RomRun
         }
         try
         {
-            return ReducedOrderModel.Fit(pod, simulations, parameters, train.Channels.Length, RomData.GridSize(train));
+            return ReducedOrderModel.Fit(reduction, simulations, parameters, train.Channels.Length, RomData.GridSize(train), control);
         }
         catch (ArgumentException e)
         {
@@ -77,25 +141,39 @@ public static class RomRun
         }
     }
 
-    private static Dictionary<string, NdArray> PodArrays(Pod pod, ReducedOrderModel model)
+    /// <summary>Writes the fitted reduction, the training parameters and their codes.</summary>
+    private static void Save(RunFolder folder, ReducedOrderModel model)
     {
-        int n = pod.Mean.Count, r = pod.LatentSize, p = model.Parameters.Count, s = model.Parameters[0].Length;
-        return new Dictionary<string, NdArray>
+        var arrays = new Dictionary<string, NdArray>
         {
-            ["mean"] = NdArray.Of(pod.Mean.ToArray(), n),
-            ["modes"] = NdArray.Of(pod.Modes.SelectMany(m => m).ToArray(), r, n),
-            ["singular_values"] = NdArray.Of(pod.SingularValues, pod.SingularValues.Length),
-            ["parameters"] = NdArray.Of(model.Parameters.SelectMany(v => v).ToArray(), p, s),
-            ["codes"] = NdArray.Of(model.Codes.SelectMany(v => v).ToArray(), p, r),
+            ["parameters"] = NdArray.Of(model.Parameters.SelectMany(v => v).ToArray(), model.Parameters.Count, model.Parameters[0].Length),
+            ["codes"] = NdArray.Of(model.Codes.SelectMany(v => v).ToArray(), model.Codes.Count, model.Reduction.LatentSize),
         };
+        switch (model.Reduction)
+        {
+            case Pod pod:
+                int n = pod.Mean.Count;
+                arrays["mean"] = NdArray.Of(pod.Mean.ToArray(), n);
+                arrays["modes"] = NdArray.Of(pod.Modes.SelectMany(m => m).ToArray(), pod.LatentSize, n);
+                arrays["singular_values"] = NdArray.Of(pod.SingularValues, pod.SingularValues.Length);
+                ChecksummedArrayFile.Write(folder.File(PodFile), arrays, force: true);
+                break;
+            case NeuralReduction network:
+                network.SaveWeights(folder.File(WeightsFile));
+                ChecksummedArrayFile.Write(folder.File(CodesFile), arrays, force: true);
+                break;
+            default:
+                throw new NotSupportedException($"no file layout for {model.Reduction.GetType().Name}");
+        }
     }
 
-    /// <summary>Reads a model folder written by <see cref="Fit"/>; the basis loads back bit for bit.</summary>
+    /// <summary>Reads a model folder written by <see cref="Fit"/>; the basis or the weights load back bit for bit.</summary>
     public static LoadedRom Load(RunFolder folder)
     {
-        var config = folder.ReadJson<RomRunConfig>(ConfigFile);
+        var config = ReadConfig(folder);
         var spec = folder.ReadJson<RomModelSpec>(ModelSpecFile);
-        string path = folder.File(PodFile);
+        bool neural = ReductionKinds.IsNeural(spec.Reduction);
+        string path = folder.File(neural ? CodesFile : PodFile);
         var arrays = ChecksummedArrayFile.Read(path);
         NdArray Get(string name) => arrays.TryGetValue(name, out var a) ? a : throw new InputException(path, name, "missing");
         double[] Values(string name) => (double[])Get(name).Data;
@@ -106,10 +184,31 @@ public static class RomRun
             var v = (double[])a.Data;
             return Enumerable.Range(0, a.Shape[0]).Select(k => v.AsSpan(k * a.Shape[1], a.Shape[1]).ToArray()).ToArray();
         }
-        var pod = new Pod(new PodConfig(config.Latent, config.EnergyTarget), Values("mean"), Rows("modes"), Values("singular_values"));
-        if (pod.Mean.Count != spec.SampleShape.Aggregate(1, (a, b) => a * b) || pod.LatentSize != spec.LatentSize)
-            throw new InputException(path, "modes", "do not match model.json");
-        return new LoadedRom(config, spec, new ReducedOrderModel(pod, spec.Scaling, Rows("parameters"), Rows("codes")));
+        var codes = Rows("codes");
+        if (codes.Any(c => c.Length != spec.LatentSize)) throw new InputException(path, "codes", "do not match model.json");
+        if (!neural)
+        {
+            var pod = new Pod(new PodConfig(config.Latent, config.EnergyTarget), Values("mean"), Rows("modes"), Values("singular_values"));
+            if (pod.Mean.Count != spec.SampleShape.Aggregate(1, (a, b) => a * b) || pod.LatentSize != spec.LatentSize)
+                throw new InputException(path, "modes", "do not match model.json");
+            var model = new ReducedOrderModel(pod, spec.Scaling, Rows("parameters"), codes);
+            RomConditioner.Attach(folder, model);
+            return new LoadedRom(config, spec, model);
+        }
+        var reduction = ReductionBuilder.Create(config, spec.Steps, spec.Nodes);
+        try
+        {
+            if (reduction.LatentSize != spec.LatentSize) throw new InputException(folder.File(ConfigFile), "Latent", "does not match model.json");
+            ((NeuralReduction)reduction).LoadWeights(folder.File(WeightsFile));
+            var model = new ReducedOrderModel(reduction, spec.Scaling, Rows("parameters"), codes);
+            RomConditioner.Attach(folder, model);
+            return new LoadedRom(config, spec, model);
+        }
+        catch
+        {
+            (reduction as IDisposable)?.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
@@ -124,6 +223,7 @@ public static class RomRun
             throw new InputException(source, ReducedOrderModel.Describe(parameter),
                 $"has {parameter.Length} value{(parameter.Length == 1 ? "" : "s")}, the model's parameters are ({string.Join(", ", rom.Spec.ParamNames)})");
         if (parameter.Any(v => !double.IsFinite(v))) throw new InputException(source, ReducedOrderModel.Describe(parameter), "must be finite numbers");
+        rom.Model.Interpolation(kind); // an interpolation fitted at first use (rbf) is fitted here, outside the prediction's time
         var clock = Stopwatch.StartNew();
         var prediction = rom.Model.Predict(parameter, kind, allowExtrapolation, source);
         double seconds = clock.Elapsed.TotalSeconds;

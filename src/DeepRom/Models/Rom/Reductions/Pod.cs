@@ -58,8 +58,9 @@ public sealed class Pod : IReduction
         return total == 0 ? 1 : singularValues.Take(rank).Sum(s => s * s) / total;
     }
 
-    public double[][] Fit(IReadOnlyList<double[]> simulations)
+    public double[][] Fit(IReadOnlyList<double[]> simulations, FitControl? control = null)
     {
+        control?.Cancellation.ThrowIfCancellationRequested();
         int p = simulations.Count;
         if (p < 2) throw new ArgumentException($"POD needs at least two simulations, got {p}");
         int n = simulations[0].Length;

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DeepRom.Data;
+using DeepRom.Reporting;
+using DeepRom.Runs.Rom;
+
+namespace DeepRom.Runs.Experiments;
+
+/// <summary>
+/// A ROM study's table: one row per dataset, model, latent budget and interpolation, with the errors averaged over
+/// seeds, the error at each of the first test points (the literature points of the Burgers test set come first), and
+/// the fit and prediction times.
+/// </summary>
+public sealed class RomStudySummary(ExperimentConfig config, IReadOnlyList<RomTrialResult> results)
+{
+    /// <summary>How many test points get their own column.</summary>
+    private const int PointColumns = 2;
+
+    private static readonly string[] Summarised =
+        [RomMetrics.RelL2Mean, RomMetrics.RelL2Max, RomMetrics.ReconstructionRelL2, RomMetrics.FitSeconds, RomMetrics.SecondsPredict, RomMetrics.LatentSize];
+
+    /// <summary>One row per group, in the order the groups first appear.</summary>
+    public IReadOnlyList<JsonObject> Rows()
+    {
+        var rows = new List<JsonObject>();
+        foreach (var group in results.GroupBy(t => (t.Dataset, t.Model, t.Latent, t.Interp)))
+        {
+            var trials = group.ToList();
+            var row = new JsonObject
+            {
+                ["dataset"] = group.Key.Dataset, ["model"] = group.Key.Model, ["latent"] = group.Key.Latent, ["interp"] = group.Key.Interp,
+                ["trials"] = trials.Count,
+            };
+            foreach (string metric in Summarised) AddSpread(row, metric, trials.Select(t => t.Metrics.GetValueOrDefault(metric)));
+            var points = new JsonObject();
+            foreach (string point in trials[0].PerParameter.Keys.Take(PointColumns))
+            {
+                var values = trials.Select(t => t.PerParameter.TryGetValue(point, out double v) ? v : (double?)null);
+                var cell = new JsonObject();
+                AddSpread(cell, "rel_l2", values);
+                points[point] = cell;
+            }
+            row["rel_l2_at"] = points;
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    public void Write(string folder)
+    {
+        var rows = Rows();
+        var json = new JsonObject
+        {
+            ["name"] = config.Name,
+            ["description"] = config.Description,
+            ["kind"] = config.Kind,
+            ["rom"] = JsonSerializer.SerializeToNode(config.Rom, ExperimentConfig.Json),
+            ["trials_finished"] = results.Count,
+            ["groups"] = new JsonArray(rows.Select(r => (JsonNode)r.DeepClone()).ToArray()),
+            ["trials"] = JsonSerializer.SerializeToNode(results),
+        };
+        StudyFiles.WriteSummary(folder, json, Markdown(rows));
+    }
+
+    private string Markdown(IReadOnlyList<JsonObject> rows)
+    {
+        var pointNames = rows.SelectMany(r => r["rel_l2_at"]!.AsObject().Select(p => p.Key)).Distinct().ToList();
+        var table = new MarkdownTable(["dataset", "model", "latent (kept)", "interp", "trials", "rel. L2 mean", "rel. L2 max",
+            .. pointNames.Select(p => $"rel. L2 at {p}"), "projection only", "fit minutes", "predict ms"]);
+        foreach (var row in rows)
+        {
+            string kept = row[RomMetrics.LatentSize + "_mean"] is { } k ? $" ({k.GetValue<double>().ToString("0", CultureInfo.InvariantCulture)})" : "";
+            table.AddRow([row["dataset"]!.GetValue<string>(), row["model"]!.GetValue<string>(), row["latent"]!.GetValue<int>() + kept, row["interp"]!.GetValue<string>(),
+                row["trials"]!.GetValue<int>(), Spread(row, RomMetrics.RelL2Mean), Spread(row, RomMetrics.RelL2Max),
+                .. pointNames.Select(p => row["rel_l2_at"]![p] is JsonObject cell ? Spread(cell, "rel_l2") : ""),
+                Spread(row, RomMetrics.ReconstructionRelL2), Scaled(row, RomMetrics.FitSeconds, 1 / 60.0, "0.0"), Scaled(row, RomMetrics.SecondsPredict, 1000, "0.0")]);
+        }
+        var text = new StringBuilder();
+        text.AppendLine($"# {config.Name}").AppendLine().AppendLine(config.Description).AppendLine();
+        text.AppendLine($"{results.Count} evaluations finished. Space-time relative L2 errors on the test simulations; means over seeds, " +
+                        "+- one standard deviation where there are several.").AppendLine();
+        text.AppendLine(table.Render());
+        if (!string.IsNullOrEmpty(config.ReferenceSource)) text.AppendLine().AppendLine($"Published values: {config.ReferenceSource}");
+        return text.ToString();
+    }
+
+    private static void AddSpread(JsonObject row, string metric, IEnumerable<double?> values)
+    {
+        var finite = values.Where(v => v is { } x && double.IsFinite(x)).Select(v => v!.Value).ToArray();
+        row[metric + "_mean"] = finite.Length > 0 ? finite.Average() : null;
+        row[metric + "_std"] = finite.Length > 1 ? Math.Sqrt(finite.Sum(v => (v - finite.Average()) * (v - finite.Average())) / (finite.Length - 1)) : null;
+    }
+
+    private static string Spread(JsonObject row, string metric)
+    {
+        if (row[metric + "_mean"] is not { } mean) return "n/a";
+        string m = NumberText.Format(mean.GetValue<double>());
+        return row[metric + "_std"] is { } std ? $"{m} +- {NumberText.Format(std.GetValue<double>())}" : m;
+    }
+
+    private static string Scaled(JsonObject row, string metric, double factor, string format) =>
+        row[metric + "_mean"] is { } v ? (factor * v.GetValue<double>()).ToString(format, CultureInfo.InvariantCulture) : "n/a";
+}

@@ -1,0 +1,72 @@
+using System.Text.Json;
+
+namespace DeepRom.Tests.Cli;
+
+/// <summary><c>deeprom experiment run</c> on a study of kind rom: fits each model once, evaluates each interpolation, resumes by skipping.</summary>
+public class RomStudyTests(SmallBurgers burgers) : IClassFixture<SmallBurgers>
+{
+    private string Study(string models = "\"pod\"") => $$"""
+        {
+          "name": "tiny-rom",
+          "description": "POD on a 3 x 3 Burgers grid",
+          "kind": "rom",
+          "rom": {
+            "datasets": [ { "name": "small", "train": "{{burgers.Train}}", "test": "{{burgers.Test}}" } ],
+            "grid": { "datasets": ["small"], "models": [{{models}}], "latents": [2, 4], "interps": ["lerp", "slerp"], "seeds": 1 }
+          }
+        }
+        """;
+
+    [Fact]
+    public async Task A_rom_study_fits_every_model_once_evaluates_every_interpolation_and_summarises()
+    {
+        using var scratch = new CliScratch();
+        string config = scratch.File("study.json"), results = scratch.File("results");
+        File.WriteAllText(config, Study());
+
+        var first = await Cli.Run("experiment", "run", config, "--out", results, "--json");
+        first.AssertSuccess();
+        using (var doc = JsonDocument.Parse(first.Out))
+        {
+            var groups = doc.RootElement.GetProperty("groups").EnumerateArray().ToList();
+            Assert.Equal(4, groups.Count);
+            Assert.All(groups, g => Assert.InRange(g.GetProperty("rel_l2_mean_mean").GetDouble(), 1e-6, 0.5));
+            // Two latent budgets: more modes cannot project worse.
+            double Projection(int latent) => groups.First(g => g.GetProperty("latent").GetInt32() == latent).GetProperty("reconstruction_rel_l2_mean").GetDouble();
+            Assert.True(Projection(4) <= Projection(2) + 1e-12);
+        }
+        Assert.Equal(2, Directory.GetDirectories(Path.Combine(results, "trials")).Length);
+        string markdown = File.ReadAllText(Path.Combine(results, "summary.md"));
+        Assert.Contains("| small", markdown);
+        Assert.Contains("rel. L2 at (4.5, 0.02)", markdown);
+
+        var again = await Cli.Run("experiment", "run", config, "--out", results);
+        again.AssertSuccess();
+        Assert.Contains("fitted before, skipped", again.Err);
+    }
+
+    [Theory]
+    [InlineData("\"pod\"", "\"pca\"", "rom.grid.models")]
+    [InlineData("\"latents\": [2, 4]", "\"latents\": [0]", "rom.grid.latents")]
+    [InlineData("\"interps\": [\"lerp\", \"slerp\"]", "\"interps\": [\"cubic\"]", "rom.grid.interps")]
+    [InlineData("\"datasets\": [\"small\"]", "\"datasets\": [\"large\"]", "rom.grid.datasets")]
+    public async Task A_bad_rom_study_entry_is_refused_naming_the_file_and_the_entry(string from, string to, string entry)
+    {
+        using var scratch = new CliScratch();
+        string config = scratch.File("study.json");
+        File.WriteAllText(config, Study().Replace(from, to));
+
+        (await Cli.Run("experiment", "run", config, "--out", scratch.File("results"))).AssertBadInput("study.json", entry);
+        Assert.False(Directory.Exists(scratch.File("results")));
+    }
+
+    [Fact]
+    public async Task A_rom_study_without_its_rom_section_is_refused()
+    {
+        using var scratch = new CliScratch();
+        string config = scratch.File("study.json");
+        File.WriteAllText(config, """{ "name": "x", "kind": "rom" }""");
+
+        (await Cli.Run("experiment", "run", config, "--out", scratch.File("results"))).AssertBadInput("study.json", "rom");
+    }
+}
