@@ -1,5 +1,6 @@
 using CsCheck;
 using DeepRom.Models.Rom.Reductions;
+using DeepRom.Models.Rom.Reductions.Convolutional;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -113,7 +114,8 @@ public class LshVaeTests : IDisposable
     [Fact]
     public void Beta_holds_the_floor_until_30_percent_and_reaches_the_target_at_80_percent()
     {
-        var annealing = new LshVaeAnnealing(Target: 1e-6, Floor: 1e-4);
+        var annealing = new BetaAnnealing(Target: 1e-6, InitialFraction: 1e-4);
+        Assert.Equal(annealing, new LshVaeConfig().Annealing);
         const double low = 1e-10;
         Assert.Equal(low, annealing.At(0, 100), 1e-20);
         Assert.Equal(low, annealing.At(30, 100), 1e-20);
@@ -270,7 +272,7 @@ public class LshVaeTests : IDisposable
     {
         Assert.Throws<ArgumentException>(() => new LshVae(Small with { Widths = [] }, 4, 3));
         Assert.Throws<ArgumentException>(() => new LshVae(Small with { KernelSize = 2 }, 4, 3));
-        Assert.Throws<ArgumentException>(() => new LshVae(Small with { Annealing = new LshVaeAnnealing(RampStart: 0.9, RampEnd: 0.8) }, 4, 3));
+        Assert.Throws<ArgumentException>(() => new LshVae(Small with { Annealing = new BetaAnnealing(RampStart: 0.9, RampEnd: 0.8) }, 4, 3));
         Assert.Throws<ArgumentException>(() => new LshVae(Small with { Augmentation = new LshVaeAugmentation(MixupProbability: 2) }, 4, 3));
         Assert.Throws<ArgumentException>(() => new LshVae(Small, 0, 3));
         using var vae = new LshVae(Small, 4, 3);

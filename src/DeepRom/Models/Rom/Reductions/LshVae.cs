@@ -17,7 +17,7 @@ namespace DeepRom.Models.Rom.Reductions;
 /// N(0, I) prior; the decoder runs top-down with a residual-normal group per level (prior from the decoder features,
 /// posterior residual from encoder and decoder features, NVAE style) and a tanh head. Every convolution and linear
 /// layer is spectrally normalised. Loss = alpha MSE + beta (KL of the main latent + KLs of the groups), with beta
-/// annealed per <see cref="LshVaeAnnealing"/> and augmentation in training mode per <see cref="LshVaeAugmentation"/>.
+/// annealed per <see cref="LshVaeConfig.Annealing"/> and augmentation in training mode per <see cref="LshVaeAugmentation"/>.
 /// The code is [main latent, groups deepest first]; <see cref="Encode"/> gives posterior means (the top-down pass
 /// taking the means), <see cref="Decode"/> the top-down pass with the group values read from the code.
 /// </remarks>

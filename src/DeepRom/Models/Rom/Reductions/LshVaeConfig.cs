@@ -1,3 +1,5 @@
+using DeepRom.Models.Rom.Reductions.Convolutional;
+
 namespace DeepRom.Models.Rom.Reductions;
 
 /// <summary>Which axis of a simulation (B, T, N) the LSH-VAE convolves along; the other axis is the channels.</summary>
@@ -55,8 +57,12 @@ public sealed record LshVaeConfig
     /// <summary>Weight alpha of the reconstruction MSE (a mean over elements, in the scaled units).</summary>
     public double Alpha { get; init; } = 1.0;
 
-    /// <summary>The KL weight's schedule (its target fixes the alpha / beta ratio).</summary>
-    public LshVaeAnnealing Annealing { get; init; } = new();
+    /// <summary>
+    /// The KL weight's schedule: 1e-4 of the target until 30 % of the epochs, linear up to the target at 80 %. The notes
+    /// give alpha / beta_target ~ 1e6 with the MSE a mean over elements and the KL a sum over latent dimensions; with
+    /// alpha = 1 the target is 1e-6.
+    /// </summary>
+    public BetaAnnealing Annealing { get; init; } = new(Target: 1e-6);
 
     /// <summary>Augmentation inside the objective, in training mode only.</summary>
     public LshVaeAugmentation Augmentation { get; init; } = new();
