@@ -36,7 +36,7 @@ public sealed record LshVaeConfig
     /// <summary>
     /// Halve the convolved length from level to level (stride-2 convolution down, stride-2 transposed convolution up).
     /// The descendant keeps the full length at every level; halving makes the deeper levels cheap (the whole network
-    /// costs about twice its first level instead of once per level) and gives the deep levels a longer reach.
+    /// costs about two first levels rather than one per level) and gives the deep levels a longer reach in time.
     /// </summary>
     public bool Downsample { get; init; } = true;
 
