@@ -43,7 +43,6 @@ public static class QuickstartRomCommand
         command.SetAction((ParseResult r, CancellationToken ct) =>
         {
             var kind = ChoiceName.Parse<ReductionKind>(r.GetValue(model)!, "--model", "value");
-            if (!ReductionKinds.IsBuilt(kind)) throw new InputException("--model", ChoiceName.Of(kind), "is planned, not built yet");
             int? epochCount = r.GetValue(epochs);
             if (epochCount is < 1) throw new InputException("--epochs", "value", "must be at least 1");
             if (epochCount is not null && !ReductionKinds.IsNeural(kind))

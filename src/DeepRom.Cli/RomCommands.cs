@@ -37,11 +37,10 @@ public static class RomCommands
     private static Command BuildFit(CliConsole console)
     {
         var data = new Option<string>("--data") { Description = "Training simulations: snapshots/1 with params (dynamic (P, T, C, *grid) with time, or static).", Required = true };
-        string planned = string.Join(", ", Enum.GetValues<ReductionKind>().Where(k => !ReductionKinds.IsBuilt(k)).Select(ChoiceName.Of));
         var model = new Option<string>("--model")
         {
-            Description = "The reduction: pod (proper orthogonal decomposition), cae (convolutional autoencoder) or beta-vae " +
-                          $"(single-level VAE with annealed beta). Planned, not built yet (refused with a message): {planned}.",
+            Description = "The reduction: pod (proper orthogonal decomposition), lsh-vae (seed 000's hierarchical VAE: a main latent and one group per level, " +
+                          "code size --latent), cae (convolutional autoencoder) or beta-vae (single-level VAE with annealed beta).",
             DefaultValueFactory = _ => ChoiceName.Of(ReductionKind.Pod),
         };
         var latent = new Option<int>("--latent")
@@ -51,7 +50,7 @@ public static class RomCommands
         };
         var epochs = new Option<int?>("--epochs")
         {
-            Description = $"Training epochs of cae or beta-vae (default {RomRunConfig.CaeEpochs} and {RomRunConfig.BetaVaeEpochs}, sized for about 15 minutes " +
+            Description = $"Training epochs of lsh-vae, cae or beta-vae (default {new Models.Rom.Reductions.LshVaeConfig().Epochs}, {RomRunConfig.CaeEpochs} and {RomRunConfig.BetaVaeEpochs}, sized for about 15 minutes " +
                           "on the Burgers benchmark with 2 cores; learning-rate steps and beta annealing keep their fractions); with --resume, extend the fit to this many epochs.",
         };
         var seed = new Option<int>("--seed") { Description = "Seed of a network's initialisation and minibatches and of the conditioner's initial weights (POD itself is deterministic).", DefaultValueFactory = _ => 0 };
@@ -61,7 +60,7 @@ public static class RomCommands
                           "(pod.bin for POD; model.bin weights, codes.bin and checkpoint/ for a network), conditioner.json and .bin.",
             Required = true,
         };
-        var resume = new Option<bool>("--resume") { Description = "Continue an interrupted cae or beta-vae fit in --out from its last checkpoint (its settings come from the folder's config.json)." };
+        var resume = new Option<bool>("--resume") { Description = "Continue an interrupted lsh-vae, cae or beta-vae fit in --out from its last checkpoint (its settings come from the folder's config.json)." };
         var force = new Option<bool>("--force") { Description = "Delete an existing model folder and write it again." };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON on stdout (progress goes to stderr)." };
         var command = new Command("fit", "Fit a parametric ROM to training simulations and write a model folder.");
@@ -83,9 +82,8 @@ public static class RomCommands
             else
             {
                 var kind = ChoiceName.Parse<ReductionKind>(r.GetValue(model)!, "--model", "value");
-                if (!ReductionKinds.IsBuilt(kind)) throw new InputException("--model", ChoiceName.Of(kind), "is planned, not built yet (use pod, cae or beta-vae)");
                 if (epochCount is not null && !ReductionKinds.IsNeural(kind))
-                    throw new InputException("--epochs", "value", $"applies to the trained reductions (cae, beta-vae), not to {ChoiceName.Of(kind)}");
+                    throw new InputException("--epochs", "value", $"applies to the trained reductions (lsh-vae, cae, beta-vae), not to {ChoiceName.Of(kind)}");
                 int budget = r.GetValue(latent);
                 if (budget < 1) throw new InputException("--latent", "value", $"must be at least 1, got {budget}");
                 config = RomRunConfig.Defaults(Path.GetFullPath(r.GetValue(data)!), kind, budget, r.GetValue(seed), epochCount);

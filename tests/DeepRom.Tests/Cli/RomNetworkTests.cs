@@ -22,7 +22,7 @@ public sealed class PulseFits : IDisposable
             Cli.Run(FitArgs(kind, Model(kind))).GetAwaiter().GetResult().AssertSuccess();
     }
 
-    public static readonly string[] Kinds = ["cae", "beta-vae"];
+    public static readonly string[] Kinds = ["lsh-vae", "cae", "beta-vae"];
 
     internal CliScratch Scratch { get; } = new();
     public string Train => Scratch.File("train.h5");
@@ -55,7 +55,7 @@ public class RomNetworkTests(PulseFits pulse) : IClassFixture<PulseFits>
         foreach (string f in new[] { "config.json", "model.json", RomRun.WeightsFile, RomRun.CodesFile, "metrics.json", "report.html", "loss.png" })
             Assert.True(File.Exists(Path.Combine(folder, f)), f);
         Assert.True(Directory.Exists(Path.Combine(folder, RomRun.CheckpointFolder)));
-        Assert.Equal(kind == "beta-vae", File.Exists(Path.Combine(folder, "beta.png")));
+        Assert.Equal(kind is "beta-vae" or "lsh-vae", File.Exists(Path.Combine(folder, "beta.png")));
         var metrics = Metrics(folder);
         Assert.Equal(3, metrics.GetProperty(RomMetrics.LatentSize).GetInt32());
         Assert.Equal(PulseFits.Epochs, metrics.GetProperty(RomMetrics.Epochs).GetInt32());
@@ -67,6 +67,7 @@ public class RomNetworkTests(PulseFits pulse) : IClassFixture<PulseFits>
         Assert.Equal(PulseFits.Epochs, config.Trainer!.Epochs);
         Assert.Equal(kind == "cae", config.Cae is not null);
         Assert.Equal(kind == "beta-vae", config.BetaVae is not null);
+        Assert.Equal(kind == "lsh-vae", config.LshVae is not null);
     }
 
     [Theory]

@@ -185,9 +185,8 @@ public class RomTests(SmallBurgers burgers) : IClassFixture<SmallBurgers>
     }
 
     [Theory]
-    [InlineData("lsh-vae", "planned")]
     [InlineData("svd", "unknown value")]
-    public async Task Reductions_not_built_are_refused_with_a_clear_message(string model, string problem)
+    public async Task Unknown_reductions_are_refused_with_a_clear_message(string model, string problem)
     {
         using var scratch = new CliScratch();
         var outcome = await Cli.Run("rom", "fit", "--data", burgers.Train, "--model", model, "--out", scratch.File("m"));

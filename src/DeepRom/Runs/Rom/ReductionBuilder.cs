@@ -28,8 +28,7 @@ public static class ReductionBuilder
             {
                 ReductionKind.Cae => new ConvolutionalAutoencoder(config.Cae ?? new ConvolutionalAutoencoderConfig(), steps, nodes, config.Latent),
                 ReductionKind.BetaVae => new BetaVae(config.BetaVae ?? new BetaVaeConfig(), steps, nodes, config.Latent),
-                // PLANNED: the LSH-VAE reduction is built on its own branch; its network goes here.
-                ReductionKind.LshVae => throw new InputException("--model", ChoiceName.Of(config.Reduction), "is planned, not built yet (use pod, cae or beta-vae)"),
+                ReductionKind.LshVae => LshVae.Create(config.LshVae ?? new LshVaeConfig().WithCodeSize(config.Latent), steps, nodes),
                 _ => throw new InputException("--model", config.Reduction.ToString(), "unknown reduction"),
             };
         }

@@ -42,8 +42,6 @@ public static class RomRun
         IProgress<TrainingProgress>? progress = null, CancellationToken ct = default)
     {
         if (resume) config = Resumed(folder, extendTo);
-        if (!ReductionKinds.IsBuilt(config.Reduction))
-            throw new InputException("--model", ChoiceName.Of(config.Reduction), "is planned, not built yet (use pod, cae or beta-vae)");
         if (config.Latent < 1) throw new InputException("--latent", config.Latent.ToString(System.Globalization.CultureInfo.InvariantCulture), "the latent budget must be at least 1");
         SnapshotSet train = SnapshotFile.Read(config.TrainData);
         foreach (string note in train.Notes) log?.Invoke($"note: {note}");

@@ -89,6 +89,20 @@ public sealed record LshVaeConfig
     /// <summary>Length of the code: the main latent and all groups.</summary>
     public int CodeSize => MainLatent + Levels * GroupSize;
 
+    /// <summary>
+    /// These settings with a code of <paramref name="budget"/> values in all: half (or more) for the main latent, the rest
+    /// split evenly over the levels' groups (at least one value each), so that a comparison at equal latent budget
+    /// compares equal code sizes. The reported layout (main 32, groups of 8) is this at a budget of 72 with five levels. A
+    /// budget too small for a group per level keeps the first budget - 1 levels.
+    /// </summary>
+    public LshVaeConfig WithCodeSize(int budget)
+    {
+        if (budget < 2) throw new ArgumentException($"a code of {budget} value cannot hold a main latent and a group (at least 2 values)");
+        int levels = Math.Min(Levels, budget - 1);
+        int group = Math.Max(1, budget / (2 * levels));
+        return this with { Widths = Widths[..levels], MainLatent = budget - levels * group, GroupSize = group };
+    }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the bad setting.</summary>
     public void Validate()
     {
