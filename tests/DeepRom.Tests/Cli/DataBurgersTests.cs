@@ -19,8 +19,8 @@ public class DataBurgersTests
         SnapshotSet set = SnapshotFile.Read(file);
         Assert.Equal([2, 501, 1, 32], set.FieldShape);
         Assert.Equal(["w"], set.Channels);
-        Assert.Equal(["mu1", "mu2"], set.ParamNames);
-        Assert.Equal([4.3, 0.021, 5.15, 0.0285], set.Params);
+        Assert.Equal(["mu1", "mu2"], set.ParamNames!);
+        Assert.Equal([4.3, 0.021, 5.15, 0.0285], set.Params!);
         Assert.Equal(501, set.Time!.Length);
         Assert.Equal(0, set.Time[0]);
         Assert.Equal(35, set.Time[^1], 12);

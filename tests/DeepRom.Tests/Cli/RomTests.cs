@@ -63,8 +63,8 @@ public class RomTests(SmallBurgers burgers) : IClassFixture<SmallBurgers>
         Assert.Equal([1, 501, 1, 16], set.FieldShape);
         Assert.Equal(train.Time, set.Time);
         Assert.Equal(["w"], set.Channels);
-        Assert.Equal(["mu1", "mu2"], set.ParamNames);
-        Assert.Equal([4.5, 0.02], set.Params);
+        Assert.Equal(["mu1", "mu2"], set.ParamNames!);
+        Assert.Equal([4.5, 0.02], set.Params!);
         using var doc = JsonDocument.Parse(outcome.Out);
         Assert.False(doc.RootElement.GetProperty("extrapolated").GetBoolean());
         Assert.Equal(interp, doc.RootElement.GetProperty("interpolation").GetString());

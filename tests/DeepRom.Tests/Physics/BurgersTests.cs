@@ -223,7 +223,7 @@ public class BurgersTests
 
         Assert.Equal([10, 61, 1, 32], set.FieldShape);
         Assert.Equal(["w"], set.Channels);
-        Assert.Equal(["mu1", "mu2"], set.ParamNames);
+        Assert.Equal(["mu1", "mu2"], set.ParamNames!);
         Assert.Equal(config.Times(), set.Time);
         Assert.Equal("burgers", set.Generator);
         Assert.Equal(config, BurgersConfig.FromJson(set.GeneratorConfig));
