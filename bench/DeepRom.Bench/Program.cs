@@ -16,11 +16,12 @@ string output = which switch
     "vae-step" => VaeStepBench.Run(count > 0 ? count : 20, only),
     "vae-profile" => VaeProfile.Run(count > 0 ? count : 10),
     "ode-reference" => OdeReferenceBench.Run(count > 0 ? count : 20),
+    "hits-train" => HitsTrainBench.Run(count > 0 ? count : 50),
     _ => "",
 };
 if (output.Length == 0)
 {
-    Console.WriteLine("usage: DeepRom.Bench darcy [samples] | vae-step [steps] [--only reference|fast] | vae-profile [repeats] | ode-reference [trajectories]  [--json PATH]");
+    Console.WriteLine("usage: DeepRom.Bench darcy [samples] | vae-step [steps] [--only reference|fast] | vae-profile [repeats] | ode-reference [trajectories] | hits-train [minibatches]  [--json PATH]");
     return 2;
 }
 string processor = ProcessorModel();

@@ -38,11 +38,13 @@ public static class HitsCommands
         var batch = new Option<int>("--batch") { Description = "Trajectories per minibatch (one window per level from each).", DefaultValueFactory = _ => defaults.BatchSize };
         var rollout = new Option<int>("--rollout") { Description = "p: steps of the recurrent rollout in the loss.", DefaultValueFactory = _ => defaults.RolloutSteps };
         var lr = new Option<double>("--lr") { Description = "Adam's learning rate.", DefaultValueFactory = _ => defaults.LearningRate };
+        var lrFinal = new Option<double?>("--lr-final") { Description = "Let the learning rate fall geometrically to this by the last iteration (default: constant)." };
+        var threads = new Option<int>("--threads") { Description = "libtorch threads (0 = one per core; 1 is faster on a machine busy with other work).", DefaultValueFactory = _ => 0 };
         var stopBelow = new Option<double>("--stop-below") { Description = "Stop once every level's best validation loss (standardised units) is at or below this.", DefaultValueFactory = _ => defaults.StopBelow };
         var validateEvery = new Option<int>("--validate-every") { Description = "Minibatches between validations.", DefaultValueFactory = _ => defaults.ValidateEvery };
         var run = RunOptions.Create("Model folder to write (config.json, model.json, model.bin, metrics.json, checkpoint, plots, report.html).");
         var command = new Command("train", "Train every level of a hierarchy of residual time-steppers together and write a model folder.");
-        foreach (Option o in new Option[] { data, val, levels, width, depth, iterations, seed, windows, batch, rollout, lr, stopBelow, validateEvery }) command.Add(o);
+        foreach (Option o in new Option[] { data, val, levels, width, depth, iterations, seed, windows, batch, rollout, lr, lrFinal, stopBelow, validateEvery, threads }) command.Add(o);
         run.AddTo(command);
         command.SetAction((ParseResult r, CancellationToken ct) =>
         {
@@ -59,6 +61,8 @@ public static class HitsCommands
                 BatchSize = r.GetValue(batch),
                 RolloutSteps = r.GetValue(rollout),
                 LearningRate = r.GetValue(lr),
+                FinalLearningRate = r.GetValue(lrFinal),
+                Threads = r.GetValue(threads),
                 StopBelow = r.GetValue(stopBelow),
                 ValidateEvery = r.GetValue(validateEvery),
             };
@@ -87,15 +91,16 @@ public static class HitsCommands
                           string.Join(", ", ChoiceName.All<OdeSystemKind>()) + ".",
         };
         hybrid.AcceptOnlyFromAmong([.. ChoiceName.All<OdeSystemKind>()]);
+        var threads = new Option<int>("--threads") { Description = "libtorch threads (0 = one per core; 1 is faster on a machine busy with other work).", DefaultValueFactory = _ => 0 };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON on stdout." };
         var command = new Command("forecast", "Forecast test trajectories with every level and the multiscale coupling; writes MODELDIR/forecast-NAME/ with metrics.json, plots and report.html.");
-        foreach (Option o in new Option[] { models, data, levels, hybrid, json }) command.Add(o);
+        foreach (Option o in new Option[] { models, data, levels, hybrid, threads, json }) command.Add(o);
         command.SetAction((ParseResult r, CancellationToken ct) =>
         {
             string levelText = r.GetValue(levels)!;
             LevelRange? fixedLevels = levelText == "auto" ? null : LevelRange.Parse(levelText, "--levels");
             OdeSystemKind? system = r.GetValue(hybrid) is { } name ? ChoiceName.Parse<OdeSystemKind>(name, "--hybrid-rk4", "value") : null;
-            HitsForecastResult result = Forecast(console, RunFolder.Existing(r.GetValue(models)!), r.GetValue(data)!, fixedLevels, system, ct);
+            HitsForecastResult result = Forecast(console, RunFolder.Existing(r.GetValue(models)!), r.GetValue(data)!, fixedLevels, system, r.GetValue(threads), ct);
             PrintForecast(console, r.GetValue(json), result);
             return Task.FromResult(DeepRomCli.Success);
         });
@@ -109,8 +114,9 @@ public static class HitsCommands
             progress => HitsRun.Train(config, folder, resume, progress, console.Log, ct, extendTo));
     }
 
-    internal static HitsForecastResult Forecast(CliConsole console, RunFolder folder, string data, LevelRange? levels, OdeSystemKind? system, CancellationToken ct) =>
-        console.WithProgress("forecasting (percent)", 100, p => HitsForecast.Run(folder, data, levels, system, console.Log, p, ct));
+    internal static HitsForecastResult Forecast(CliConsole console, RunFolder folder, string data, LevelRange? levels, OdeSystemKind? system, int threads,
+        CancellationToken ct) =>
+        console.WithProgress("forecasting (percent)", 100, p => HitsForecast.Run(folder, data, levels, system, threads, console.Log, p, ct));
 
     internal static void PrintTraining(CliConsole console, bool json, HitsTrainResult result, string verb)
     {

@@ -48,6 +48,7 @@ public static class QuickstartCommand
         command.Add(seed);
         command.Add(epochs);
         command.Add(labels);
+        command.Add(QuickstartHitsCommand.Build(console));
         command.SetAction((ParseResult r, CancellationToken ct) =>
         {
             int labelled = VaeTrainOptions.CheckedLabels(r, labels);

@@ -35,7 +35,9 @@ public class HelpTests
     public void The_tree_holds_every_command_the_readme_lists_and_the_readme_lists_every_command()
     {
         var root = DeepRomCli.BuildRoot(new CliConsole(TextWriter.Null, TextWriter.Null));
-        var leaves = Walk(root, []).Where(item => item.Command.Subcommands.Count == 0).Select(item => string.Join(' ', item.Path)).ToHashSet();
+        // A command that runs by itself counts even when it also has subcommands (quickstart, and quickstart hits).
+        var leaves = Walk(root, []).Where(item => item.Path.Length > 0 && (item.Command.Subcommands.Count == 0 || item.Command.Action is not null))
+            .Select(item => string.Join(' ', item.Path)).ToHashSet();
         var documented = ReadmeCommands();
         Assert.Contains("vae train", documented);
         Assert.Empty(documented.Except(leaves));

@@ -6,6 +6,7 @@ using DeepRom.Models.Hits;
 using DeepRom.Models.Hits.Forecasting;
 using DeepRom.Numerics.Ode;
 using DeepRom.Physics.Ode.Systems;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace DeepRom.Runs.Hits;
@@ -47,16 +48,19 @@ public static class HitsForecast
     /// <summary>RK4 steps the hybrid tries: 2^0 .. 2^4 samples (the reference's h = 0.01 .. 0.16).</summary>
     public const int HybridSteps = 5;
 
-    public static HitsForecastResult Run(RunFolder modelFolder, string testFile, LevelRange? levels, OdeSystemKind? system,
+    /// <param name="threads">libtorch's intra-op threads (0 leaves libtorch's choice, one per core).</param>
+    /// <param name="progress">Receives the percentage of the forecasts done.</param>
+    public static HitsForecastResult Run(RunFolder modelFolder, string testFile, LevelRange? levels, OdeSystemKind? system, int threads = 0,
         Action<string>? log = null, IProgress<double>? progress = null, CancellationToken ct = default)
     {
-        // progress: percent of the forecasts done.
+        if (threads < 0) throw new InputException("--threads", "value", $"must be 0 (one per core) or more, got {threads}");
         using var model = HitsRun.Load(modelFolder);
         LevelRange trained = model.Spec.Model.Levels;
         if (levels is { } given && !trained.Contains(given))
             throw new InputException("--levels", given.ToString(), $"lies outside the trained levels {trained}");
         var (test, dt) = HitsData.Read(testFile, log);
         CheckData(model, test, dt, testFile, levels ?? trained);
+        if (threads > 0) torch.set_num_threads(threads);
         DynamicalSystem? field = system is { } kind ? DynamicalSystems.Create(kind) : null;
         if (field is not null && field.Dimension != model.Spec.Model.Dimension)
             throw new InputException("--hybrid-rk4", field.Name, $"has {field.Dimension} state components, the model {model.Spec.Model.Dimension}");
@@ -80,16 +84,20 @@ public static class HitsForecast
             using var states = HitsData.States(validation);
             using var initial = states.select(1, 0).to_type(float32);
             int horizon = validation.Steps - 1;
-            selection = ModelSelection.Select(trained, range =>
+            IEnumerable<double> Errors(int highest)
             {
-                using var scope = NewDisposeScope();
-                using var forecast = MultiscaleForecast.Run(initial, horizon, Maps(range));
-                double mse = ForecastError.Of(forecast.Interpolate(horizon), states).Mse;
-                Tick();
-                return mse;
-            });
+                var coarseToFine = Enumerable.Range(trained.Lowest, highest - trained.Lowest + 1).Reverse().Select(k => maps[trained.IndexOf(k)]).ToArray();
+                foreach (SampledForecast forecast in MultiscaleForecast.Refinements(initial, horizon, coarseToFine))
+                {
+                    using var scope = NewDisposeScope();
+                    using (forecast) yield return ForecastError.Of(forecast.Interpolate(horizon), states).Mse;
+                    Tick();
+                }
+            }
+            selection = ModelSelection.Select(ModelSelection.AllRanges(trained, Errors));
+            if (selection is null) log?.Invoke($"note: every range of levels diverged on {model.Config.ValidationData}; forecasting with all of them");
         }
-        LevelRange used = selection?.Selected ?? levels!;
+        LevelRange used = selection?.Selected ?? levels ?? trained;
 
         using var truth = HitsData.States(test);
         using var x0 = truth.select(1, 0).to_type(float32);

@@ -31,6 +31,15 @@ public sealed record HitsRunConfig
 
     public double LearningRate { get; init; } = 1e-3;
 
+    /// <summary>
+    /// When set, the rate falls geometrically from <see cref="LearningRate"/> to this over the run (one step per validation
+    /// round); null keeps it constant, as the reference did.
+    /// </summary>
+    public double? FinalLearningRate { get; init; }
+
+    /// <summary>libtorch's intra-op threads (0 = one per core).</summary>
+    public int Threads { get; init; }
+
     /// <summary>Stop once every level's best validation loss (standardised units) is at or below this floor.</summary>
     public double StopBelow { get; init; } = 1e-8;
 
@@ -49,13 +58,21 @@ public sealed record HitsRunConfig
     {
         Epochs = Rounds,
         BatchSize = BatchSize,
-        LearningRate = LearningRateSteps.Constant(LearningRate),
+        LearningRate = Schedule(),
         Optimiser = Optimiser.Adam,
         Seed = Seed,
         MonitorEvery = 1,
         StopBelow = StopBelow,
         CheckpointMinutes = CheckpointMinutes,
+        Threads = Threads,
     };
+
+    private LearningRateSteps Schedule()
+    {
+        if (FinalLearningRate is not { } final || Rounds == 1) return LearningRateSteps.Constant(LearningRate);
+        double ratio = Math.Pow(final / LearningRate, 1.0 / (Rounds - 1));
+        return new LearningRateSteps(Enumerable.Range(0, Rounds).ToArray(), Enumerable.Range(0, Rounds).Select(r => LearningRate * Math.Pow(ratio, r)).ToArray());
+    }
 
     /// <summary>Refuses settings that cannot train, naming the command-line option.</summary>
     public void Validate()
@@ -72,6 +89,9 @@ public sealed record HitsRunConfig
         Require(MaxIterations >= 1, "--max-iterations", $"must be at least 1, got {MaxIterations}");
         Require(ValidateEvery >= 1, "--validate-every", $"must be at least 1, got {ValidateEvery}");
         Require(LearningRate > 0 && double.IsFinite(LearningRate), "--lr", string.Create(CultureInfo.InvariantCulture, $"must be positive, got {LearningRate}"));
+        Require(FinalLearningRate is null || (FinalLearningRate > 0 && double.IsFinite(FinalLearningRate.Value)), "--lr-final",
+            string.Create(CultureInfo.InvariantCulture, $"must be positive, got {FinalLearningRate}"));
+        Require(Threads >= 0, "--threads", $"must be 0 (one per core) or more, got {Threads}");
         Require(double.IsFinite(StopBelow), "--stop-below", "must be finite");
         Require(Enum.IsDefined(Windows), "--windows", $"unknown value {Windows}");
     }

@@ -34,13 +34,11 @@ public static class ClassicalForecast
         CheckField(initial, field);
         if (stepSamples < 1 || anchors.Steps % stepSamples != 0)
             throw new ArgumentException($"the RK4 step ({stepSamples} samples) must divide the anchor step ({anchors.Steps})", nameof(stepSamples));
-        using var single = initial.to_type(float32);
-        using var coarse = MultiscaleForecast.Run(single, horizon, [anchors]);
+        using var start = initial.to_type(float64);
+        using var coarse = MultiscaleForecast.Run(start, horizon, [anchors]);
         int n = (int)initial.shape[0], d = field.Dimension, k = coarse.Steps.Length;
         int fill = anchors.Steps / stepSamples - 1;
-        using var anchorStates = coarse.States.to_type(float64);
-        // The first anchor is the given state itself, not its float32 rounding.
-        anchorStates.select(1, 0).copy_(initial);
+        Tensor anchorStates = coarse.States;
         if (fill == 0 || k == 1) return new SampledForecast(coarse.Steps, anchorStates.clone());
 
         // Every anchor but the last starts a gap: (N (K - 1), d) states stepped together.

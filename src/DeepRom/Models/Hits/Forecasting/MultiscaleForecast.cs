@@ -11,9 +11,24 @@ public static class MultiscaleForecast
 {
     /// <summary>
     /// Forecasts <paramref name="initial"/> (N, d) over <paramref name="horizon"/> samples with <paramref name="maps"/> (any
-    /// order; each step must divide the next coarser one). The result reaches at least sample <paramref name="horizon"/>.
+    /// order; each step must divide the next coarser one). The result reaches at least sample <paramref name="horizon"/> and
+    /// has the initial states' dtype.
     /// </summary>
     public static SampledForecast Run(Tensor initial, int horizon, IReadOnlyList<IFlowMap> maps)
+    {
+        return Refine(initial, horizon, Ordered(initial, horizon, maps), everyLevel: false).Single();
+    }
+
+    /// <summary>
+    /// The forecasts with the coarsest map alone, then with the two coarsest, and so on down to all of
+    /// <paramref name="maps"/>: each is what <see cref="Run"/> gives with those maps, but every one reuses the states its
+    /// predecessor computed, so all of them together cost about as much as the last. The caller disposes each.
+    /// </summary>
+    public static IEnumerable<SampledForecast> Refinements(Tensor initial, int horizon, IReadOnlyList<IFlowMap> maps) =>
+        Refine(initial, horizon, Ordered(initial, horizon, maps), everyLevel: true);
+
+    /// <summary>The maps coarsest first, after checking the arguments.</summary>
+    private static IFlowMap[] Ordered(Tensor initial, int horizon, IReadOnlyList<IFlowMap> maps)
     {
         if (maps.Count == 0) throw new ArgumentException("no flow maps to forecast with", nameof(maps));
         if (initial.ndim != 2) throw new ArgumentException("initial states must be (N, d)", nameof(initial));
@@ -22,42 +37,63 @@ public static class MultiscaleForecast
         for (int k = 1; k < ordered.Length; k++)
             if (ordered[k].Steps < 1 || ordered[k - 1].Steps % ordered[k].Steps != 0)
                 throw new ArgumentException($"step {ordered[k].Steps} does not divide the coarser step {ordered[k - 1].Steps}", nameof(maps));
-        long n = initial.shape[0], d = initial.shape[1];
+        return ordered;
+    }
 
-        using var scope = NewDisposeScope();
-        Tensor values = initial.unsqueeze(1);
+    /// <summary>The forecast after every level (<paramref name="everyLevel"/>) or after the finest only.</summary>
+    private static IEnumerable<SampledForecast> Refine(Tensor initial, int horizon, IFlowMap[] ordered, bool everyLevel)
+    {
+        long n = initial.shape[0], d = initial.shape[1];
+        Tensor values = initial.unsqueeze(1).DetachFromDisposeScope();
         var steps = new List<long> { 0 };
         long span = horizon;
-        foreach (IFlowMap map in ordered)
+        try
         {
-            long count = span / map.Steps;
-            if (count == 0) continue;
-            int anchors = steps.Count;
-            var known = new List<Tensor>((int)count + 1) { values };
-            Tensor y = values.reshape(-1, d);
-            for (long t = 1; t <= count; t++)
+            foreach (IFlowMap map in ordered)
             {
-                y = map.Advance(y);
-                known.Add(y.view(n, anchors, d));
+                long count = span / map.Steps;
+                if (count > 0)
+                {
+                    using var scope = NewDisposeScope();
+                    int anchors = steps.Count;
+                    var known = new List<Tensor>((int)count + 1) { values };
+                    Tensor y = values.reshape(-1, d);
+                    for (long t = 1; t <= count; t++)
+                    {
+                        // The forecast keeps the initial states' precision whatever the map computes in.
+                        y = map.Advance(y).to_type(values.dtype);
+                        known.Add(y.view(n, anchors, d));
+                    }
+                    // (N, anchors, count + 1, d): each anchor followed by the states stepped from it, in time order.
+                    // Detached: the caller's dispose scopes come and go between refinements, these states must outlive them.
+                    Tensor refined = stack(known, 2).view(n, anchors * (count + 1), d).DetachFromDisposeScope();
+                    values.Dispose();
+                    values = refined;
+                    steps = steps.SelectMany(s => Enumerable.Range(0, (int)count + 1).Select(t => s + t * (long)map.Steps)).ToList();
+                    span = map.Steps - 1;
+                }
+                if (everyLevel || map == ordered[^1]) yield return WithTail(values, steps, horizon, map);
             }
-            // (N, anchors, count + 1, d): each anchor followed by the states stepped from it, in time order.
-            values = stack(known, 2).view(n, anchors * (count + 1), d);
-            steps = steps.SelectMany(s => Enumerable.Range(0, (int)count + 1).Select(t => s + t * (long)map.Steps)).ToList();
-            span = map.Steps - 1;
         }
-        IFlowMap finest = ordered[^1];
-        if (steps[^1] < horizon)
+        finally
         {
-            var tail = new List<Tensor> { values };
-            Tensor last = values.select(1, -1);
-            while (steps[^1] < horizon)
-            {
-                last = finest.Advance(last);
-                tail.Add(last.unsqueeze(1));
-                steps.Add(steps[^1] + finest.Steps);
-            }
-            values = cat(tail, 1);
+            values.Dispose();
         }
-        return new SampledForecast(steps.ToArray(), values.MoveToOuterDisposeScope());
+    }
+
+    /// <summary>The known states with <paramref name="finest"/> stepping on from the last one until the horizon is reached.</summary>
+    private static SampledForecast WithTail(Tensor values, List<long> steps, int horizon, IFlowMap finest)
+    {
+        using var scope = NewDisposeScope();
+        var tail = new List<Tensor> { values };
+        var tailSteps = new List<long>(steps);
+        Tensor last = values.select(1, -1);
+        while (tailSteps[^1] < horizon)
+        {
+            last = finest.Advance(last).to_type(values.dtype);
+            tail.Add(last.unsqueeze(1));
+            tailSteps.Add(tailSteps[^1] + finest.Steps);
+        }
+        return new SampledForecast(tailSteps.ToArray(), cat(tail, 1).MoveToOuterDisposeScope());
     }
 }
