@@ -109,7 +109,10 @@ public static class HitsCommands
 
     internal static HitsTrainResult TrainWithProgress(CliConsole console, HitsRunConfig config, RunFolder folder, bool resume, CancellationToken ct, int? extendTo = null)
     {
-        int rounds = (config with { MaxIterations = extendTo ?? config.MaxIterations }).Rounds;
+        // A resumed run trains with the settings in its folder.
+        if (resume && File.Exists(folder.File(HitsRun.ConfigFile))) config = folder.ReadJson<HitsRunConfig>(HitsRun.ConfigFile);
+        int budget = extendTo ?? config.MaxIterations;
+        int rounds = (config with { MaxIterations = budget, ValidateEvery = Math.Min(config.ValidateEvery, budget) }).Rounds;
         return console.WithTrainingProgress($"training levels {config.Levels} (one epoch = {config.ValidateEvery} minibatches)", rounds,
             progress => HitsRun.Train(config, folder, resume, progress, console.Log, ct, extendTo));
     }

@@ -48,6 +48,9 @@ public static class HitsRun
             }
         }
         config.Validate();
+        // A budget below one validation round validates once, at its end; the round stays fixed once written, so a
+        // resumed run counts its rounds the same way.
+        if (!resume) config = config with { ValidateEvery = Math.Min(config.ValidateEvery, config.MaxIterations) };
         var (train, dt) = HitsData.Read(config.TrainData, log);
         var (validation, valDt) = HitsData.Read(config.ValidationData, log);
         HitsData.CheckMatches(validation, valDt, config.ValidationData, train.Dimension, dt);

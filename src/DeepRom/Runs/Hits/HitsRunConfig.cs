@@ -23,7 +23,7 @@ public sealed record HitsRunConfig
     /// <summary>Trajectories per minibatch (each gives one window per level).</summary>
     public int BatchSize { get; init; } = 320;
 
-    /// <summary>Minibatches (optimiser steps) at most; every level takes one step per minibatch.</summary>
+    /// <summary>Minibatches (optimiser steps), rounded up to whole validation rounds; every level takes one step per minibatch.</summary>
     public int MaxIterations { get; init; } = DefaultIterations;
 
     /// <summary>Minibatches between validations (each level's best weights are kept at validations).</summary>
