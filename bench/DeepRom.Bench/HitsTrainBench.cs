@@ -37,7 +37,7 @@ public static class HitsTrainBench
     private static double Time(LevelRange levels, int iterations, Tensor train, Tensor validation, StateScaling scaling)
     {
         manual_seed(1);
-        using var ensemble = new StepperEnsemble(new StepperEnsembleConfig(2, levels), scaling);
+        using var ensemble = new StepperEnsemble(new StepperEnsembleConfig(2, levels), scaling, StepperEnsemble.IncrementScales(train, scaling, levels));
         using var objective = new HierarchyObjective(ensemble, train, validation, 5, WindowSampling.All, 320, iterations);
         var config = new TrainerConfig { Epochs = 1, BatchSize = 320, LearningRate = LearningRateSteps.Constant(1e-3) };
         // One short run first so that the timed one does not include first-call costs.

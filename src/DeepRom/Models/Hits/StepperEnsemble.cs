@@ -11,7 +11,11 @@ namespace DeepRom.Models.Hits;
 /// together is training L separate networks, minus L - 1 loops' worth of overhead.
 /// </summary>
 /// <remarks>
-/// The networks work on standardised states z = (x - mean) / std (<see cref="StateScaling"/>, kept as buffers). The
+/// The networks work on standardised states z = (x - mean) / std (<see cref="StateScaling"/>, kept as buffers), and each
+/// level's network output is multiplied by that level's typical increment (<see cref="IncrementScale"/>): a 1-dt step
+/// moves the state a thousand times less than a 1024-dt step, and without the factor one learning rate is too large for
+/// the fine levels (their outputs must be tiny and exact) while the coarse ones still learn slowly. The factor is a fixed
+/// rescaling of the last layer, so the networks represent the same functions as the reference's. The
 /// module also keeps, per level, the weights of its lowest validation loss so far (<see cref="KeepImproved"/>): as
 /// buffers they travel in every checkpoint, so a resumed run still ends with each level's best weights.
 /// </remarks>
@@ -25,8 +29,10 @@ public sealed class StepperEnsemble : nn.Module<Tensor, Tensor>
     private readonly Tensor bestLoss;
     private readonly Tensor mean;
     private readonly Tensor std;
+    private readonly Tensor incrementScale;
 
-    public StepperEnsemble(StepperEnsembleConfig config, StateScaling scaling) : base(nameof(StepperEnsemble))
+    /// <param name="incrementScale">Per level and component (L x d), the factor on the network's output; null for ones.</param>
+    public StepperEnsemble(StepperEnsembleConfig config, StateScaling scaling, double[][]? incrementScale = null) : base(nameof(StepperEnsemble))
     {
         config.Validate();
         if (scaling.Dimension != config.Dimension)
@@ -57,6 +63,11 @@ public sealed class StepperEnsemble : nn.Module<Tensor, Tensor>
         bestLoss = full(levels, double.PositiveInfinity, dtype: float64);
         mean = tensor(scaling.Mean, dtype: float32);
         std = tensor(scaling.Std, dtype: float32);
+        if (incrementScale is not null && (incrementScale.Length != levels || incrementScale.Any(r => r.Length != config.Dimension)))
+            throw new ArgumentException($"increment scales must be {levels} levels x {config.Dimension} components", nameof(incrementScale));
+        this.incrementScale = incrementScale is null ? ones(levels, 1, config.Dimension)
+            : tensor(incrementScale.SelectMany(r => r).ToArray(), dtype: float32).view(levels, 1, config.Dimension);
+        register_buffer("increment_scale", this.incrementScale);
         register_buffer("best_loss", bestLoss);
         register_buffer("mean", mean);
         register_buffer("std", std);
@@ -80,7 +91,7 @@ public sealed class StepperEnsemble : nn.Module<Tensor, Tensor>
             h = bmm(h, weights[i]) + biases[i];
             if (i < last) h = nn.functional.relu(h);
         }
-        return (z + h).MoveToOuterDisposeScope();
+        return (z + h * incrementScale).MoveToOuterDisposeScope();
     }
 
     /// <summary>One step of the single level <paramref name="level"/> on standardised states <paramref name="z"/> (N, d).</summary>
@@ -95,7 +106,7 @@ public sealed class StepperEnsemble : nn.Module<Tensor, Tensor>
             h = addmm(biases[i][l], h, weights[i][l], beta: 1, alpha: 1);
             if (i < last) h = nn.functional.relu(h);
         }
-        return (z + h).MoveToOuterDisposeScope();
+        return (z + h * incrementScale[l]).MoveToOuterDisposeScope();
     }
 
     /// <summary>States in data units (..., d) to the standardised units the networks work in.</summary>
@@ -145,6 +156,24 @@ public sealed class StepperEnsemble : nn.Module<Tensor, Tensor>
         using var noGrad = no_grad();
         weights[layer][l].copy_(weight);
         biases[layer][l].copy_(bias.view(1, -1));
+    }
+
+    /// <summary>
+    /// Each level's increment scale for standardised <paramref name="states"/> (M, T, d) in data units: the root mean square,
+    /// per component, of z(t + 2^k dt) - z(t) over every trajectory and time (0 for a component that never moves).
+    /// </summary>
+    public static double[][] IncrementScales(Tensor states, StateScaling scaling, LevelRange levels)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        Tensor z = (states.to_type(float64) - tensor(scaling.Mean, dtype: float64)) / tensor(scaling.Std, dtype: float64);
+        long t = z.shape[1];
+        return levels.Levels.Select(k =>
+        {
+            long s = LevelRange.StepOf(k);
+            if (s >= t) throw new ArgumentException($"trajectories of {t} samples hold no step of {s}");
+            return (z.narrow(1, s, t - s) - z.narrow(1, 0, t - s)).square().mean(new long[] { 0, 1 }).sqrt().data<double>().ToArray();
+        }).ToArray();
     }
 
     /// <summary>Number of trainable numbers per level.</summary>

@@ -72,8 +72,6 @@ public static class HitsForecast
             CheckData(model, validation, valDt, file, trained);
         }
 
-        var maps = LearnedFlowMap.Of(model.Ensemble, trained);
-        IReadOnlyList<IFlowMap> Maps(LevelRange r) => r.Levels.Select(k => maps[trained.IndexOf(k)]).ToArray();
         int work = (levels is null ? trained.SubRanges().Count() : 0) + trained.Count + 1 + (field is null ? 0 : HybridSteps + (int)Math.Log2(Math.Max(1, test.Steps - 1)) + 1);
         int done = 0;
         void Tick() { ct.ThrowIfCancellationRequested(); progress?.Report(100.0 * ++done / work); }
@@ -86,8 +84,8 @@ public static class HitsForecast
             int horizon = validation.Steps - 1;
             IEnumerable<double> Errors(int highest)
             {
-                var coarseToFine = Enumerable.Range(trained.Lowest, highest - trained.Lowest + 1).Reverse().Select(k => maps[trained.IndexOf(k)]).ToArray();
-                foreach (SampledForecast forecast in MultiscaleForecast.Refinements(initial, horizon, coarseToFine))
+                var down = LearnedFlowMap.Of(model.Ensemble, new LevelRange(trained.Lowest, highest));
+                foreach (SampledForecast forecast in MultiscaleForecast.Refinements(initial, horizon, down))
                 {
                     using var scope = NewDisposeScope();
                     using (forecast) yield return ForecastError.Of(forecast.Interpolate(horizon), states).Mse;
@@ -106,11 +104,11 @@ public static class HitsForecast
         var singles = new List<MethodResult>();
         foreach (int k in trained.Levels)
         {
-            singles.Add(Measure($"level {k} ({LevelRange.StepOf(k)} dt)", x => MultiscaleForecast.Run(x, steps, [maps[trained.IndexOf(k)]]), x0, truth, steps) with { Level = k });
+            singles.Add(Measure($"level {k} ({LevelRange.StepOf(k)} dt)", x => MultiscaleForecast.Run(x, steps, [new LearnedFlowMap(model.Ensemble, k)]), x0, truth, steps) with { Level = k });
             Tick();
         }
         double[][]? exampleForecasts = null;
-        MethodResult multiscale = Measure($"multiscale (levels {used})", x => MultiscaleForecast.Run(x, steps, Maps(used)), x0, truth, steps,
+        MethodResult multiscale = Measure($"multiscale (levels {used})", x => MultiscaleForecast.Run(x, steps, LearnedFlowMap.Of(model.Ensemble, used)), x0, truth, steps,
             dense => exampleForecasts = Examples(dense, test));
         Tick();
 
@@ -119,7 +117,7 @@ public static class HitsForecast
         MethodResult? equal = null;
         if (field is not null)
         {
-            IFlowMap anchors = maps[trained.IndexOf(used.Highest)];
+            var anchors = new LearnedFlowMap(model.Ensemble, used.Highest);
             for (int j = 0; j < HybridSteps && (1 << j) <= anchors.Steps; j++)
             {
                 int h = 1 << j;
@@ -134,8 +132,9 @@ public static class HitsForecast
                 rk4.Add(Measure($"RK4 h = {h} dt", x => ClassicalForecast.Rk4(x, steps, field, dt, h), x0Double, truth, steps) with { StepSamples = h });
                 Tick();
             }
-            // The largest step whose error is no worse than the multiscale forecast's: classical integration at equal accuracy.
-            equal = rk4.Where(r => r.Mse <= multiscale.Mse).MaxBy(r => r.StepSamples);
+            // The largest step up to which every step is no worse than the multiscale forecast: classical integration at equal
+            // accuracy (a blown-up step that happens to land close again does not count).
+            equal = rk4.TakeWhile(r => r.Mse <= multiscale.Mse).LastOrDefault();
         }
 
         var examples = Enumerable.Range(0, exampleForecasts?.Length ?? 0)

@@ -58,8 +58,10 @@ public static class HitsRun
         HitsData.RequireSamples(train, config.TrainData, samples, why);
         HitsData.RequireSamples(validation, config.ValidationData, samples, why);
 
+        using var trainStates = HitsData.States(train);
+        var scaling = StateScaling.Of(train.States, train.Dimension);
         var spec = new HitsModelSpec(new StepperEnsembleConfig(train.Dimension, config.Levels, config.Width, config.Depth),
-            StateScaling.Of(train.States, train.Dimension), dt, config.RolloutSteps);
+            scaling, dt, config.RolloutSteps, StepperEnsemble.IncrementScales(trainStates, scaling, config.Levels));
         if (!resume)
         {
             folder.WriteJson(ConfigFile, config);
@@ -67,8 +69,7 @@ public static class HitsRun
         }
 
         torch.manual_seed(config.Seed);
-        using var ensemble = new StepperEnsemble(spec.Model, spec.Scaling);
-        using var trainStates = HitsData.States(train);
+        using var ensemble = new StepperEnsemble(spec.Model, spec.Scaling, spec.IncrementScale);
         using var validationStates = HitsData.States(validation);
         using var objective = new HierarchyObjective(ensemble, trainStates, validationStates, config.RolloutSteps, config.Windows,
             config.BatchSize, config.ValidateEvery);
@@ -111,7 +112,9 @@ public static class HitsRun
         catch (ArgumentException e) { throw new InputException(folder.File(ModelSpecFile), "Model", e.Message); }
         if (spec.Scaling.Mean.Length != spec.Model.Dimension || spec.Scaling.Std.Length != spec.Model.Dimension)
             throw new InputException(folder.File(ModelSpecFile), "Scaling", "does not match the state dimension");
-        var ensemble = new StepperEnsemble(spec.Model, spec.Scaling);
+        if (spec.IncrementScale is null || spec.IncrementScale.Length != spec.Model.Levels.Count || spec.IncrementScale.Any(r => r.Length != spec.Model.Dimension))
+            throw new InputException(folder.File(ModelSpecFile), "IncrementScale", "does not match the levels and the state dimension");
+        var ensemble = new StepperEnsemble(spec.Model, spec.Scaling, spec.IncrementScale);
         try { Checkpoint.LoadWeights(ensemble, folder.File(WeightsFile)); }
         catch
         {

@@ -102,4 +102,5 @@ public sealed record HitsRunConfig
 /// <param name="Scaling">The standardisation the networks work in (the training data's mean and std per component).</param>
 /// <param name="TimeStep">dt of the training data: level k steps 2^k dt.</param>
 /// <param name="RolloutSteps">p of the training loss.</param>
-public sealed record HitsModelSpec(StepperEnsembleConfig Model, StateScaling Scaling, double TimeStep, int RolloutSteps);
+/// <param name="IncrementScale">Per level and component, the factor on the network's output (the training data's RMS increment in standardised units).</param>
+public sealed record HitsModelSpec(StepperEnsembleConfig Model, StateScaling Scaling, double TimeStep, int RolloutSteps, double[][] IncrementScale);

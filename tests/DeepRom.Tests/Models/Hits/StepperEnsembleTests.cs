@@ -33,8 +33,10 @@ public class StepperEnsembleTests
         manual_seed(2);
         var levels = new LevelRange(0, 2);
         var scaling = new StateScaling([0.5, -1.0, 2.0], [2.0, 0.25, 1.0]);
-        using var ensemble = new StepperEnsemble(new StepperEnsembleConfig(3, levels, Width: 8, Depth: 2), scaling);
-        // Separate networks as the reference builds them: Linear layers with ReLU between, x + MLP(x) on standardised states.
+        double[][] increments = [[1.0, 0.5, 2.0], [0.1, 0.2, 0.3], [1e-3, 0, 4.0]];
+        using var ensemble = new StepperEnsemble(new StepperEnsembleConfig(3, levels, Width: 8, Depth: 2), scaling, increments);
+        // Separate networks as the reference builds them (Linear layers with ReLU between) on standardised states, their
+        // output scaled by the level's increment: z + c MLP(z).
         var networks = levels.Levels.Select(_ => nn.Sequential(nn.Linear(3, 8), nn.ReLU(), nn.Linear(8, 8), nn.ReLU(), nn.Linear(8, 3))).ToArray();
         foreach (int k in levels.Levels)
         {
@@ -45,10 +47,11 @@ public class StepperEnsembleTests
         using var mean = tensor(scaling.Mean, dtype: float32);
         using var std = tensor(scaling.Std, dtype: float32);
 
+        Tensor Increment(int k) => tensor(increments[k], dtype: float32);
         foreach (int k in levels.Levels)
         {
             using var z = (x - mean) / std;
-            using var expected = (z + networks[k].forward(z)) * std + mean;
+            using var expected = (z + Increment(k) * networks[k].forward(z)) * std + mean;
             using var advanced = new LearnedFlowMap(ensemble, k).Advance(x);
             Assert.True(allclose(advanced, expected, rtol: 1e-5, atol: 1e-5), $"level {k}");
         }
@@ -56,9 +59,25 @@ public class StepperEnsembleTests
         for (int k = 0; k < 3; k++)
         {
             using var z = (x - mean) / std;
-            Assert.True(allclose(batched[k], z + networks[k].forward(z), rtol: 1e-5, atol: 1e-5), $"batched level {k}");
+            Assert.True(allclose(batched[k], z + Increment(k) * networks[k].forward(z), rtol: 1e-5, atol: 1e-5), $"batched level {k}");
         }
         foreach (var n in networks) n.Dispose();
+    }
+
+    [Fact]
+    public void The_increment_scale_of_a_level_is_the_rms_standardised_change_over_its_step()
+    {
+        // x = 3 t + 1, y = 2 (constant): standardised, z_x moves (3 / std_x) per sample, z_y never moves.
+        using var states = stack([arange(40, dtype: float64) * 3 + 1, full(40, 2.0, dtype: float64)], 1).unsqueeze(0);
+        var scaling = StateScaling.Of(states.data<double>().ToArray(), 2);
+
+        double[][] scales = StepperEnsemble.IncrementScales(states, scaling, new LevelRange(0, 3));
+
+        for (int k = 0; k <= 3; k++)
+        {
+            Assert.Equal(3.0 * (1 << k) / scaling.Std[0], scales[k][0], 1e-12);
+            Assert.Equal(0.0, scales[k][1]);
+        }
     }
 
     [Fact]
