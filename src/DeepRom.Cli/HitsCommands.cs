@@ -39,7 +39,7 @@ public static class HitsCommands
         var rollout = new Option<int>("--rollout") { Description = "p: steps of the recurrent rollout in the loss.", DefaultValueFactory = _ => defaults.RolloutSteps };
         var lr = new Option<double>("--lr") { Description = "Adam's learning rate.", DefaultValueFactory = _ => defaults.LearningRate };
         var lrFinal = new Option<double?>("--lr-final") { Description = "Let the learning rate fall geometrically to this by the last iteration (default: constant)." };
-        var threads = new Option<int>("--threads") { Description = "libtorch threads (0 = one per core; 1 is faster on a machine busy with other work).", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--threads") { Description = "libtorch threads (0 = one per core; the default 1 is fastest on a machine busy with other work).", DefaultValueFactory = _ => defaults.Threads };
         var stopBelow = new Option<double>("--stop-below") { Description = "Stop once every level's best validation loss (standardised units) is at or below this.", DefaultValueFactory = _ => defaults.StopBelow };
         var validateEvery = new Option<int>("--validate-every") { Description = "Minibatches between validations.", DefaultValueFactory = _ => defaults.ValidateEvery };
         var run = RunOptions.Create("Model folder to write (config.json, model.json, model.bin, metrics.json, checkpoint, plots, report.html).");
@@ -91,7 +91,7 @@ public static class HitsCommands
                           string.Join(", ", ChoiceName.All<OdeSystemKind>()) + ".",
         };
         hybrid.AcceptOnlyFromAmong([.. ChoiceName.All<OdeSystemKind>()]);
-        var threads = new Option<int>("--threads") { Description = "libtorch threads (0 = one per core; 1 is faster on a machine busy with other work).", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--threads") { Description = "libtorch threads (0 = one per core; the default 1 is fastest on a machine busy with other work).", DefaultValueFactory = _ => 1 };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON on stdout." };
         var command = new Command("forecast", "Forecast test trajectories with every level and the multiscale coupling; writes MODELDIR/forecast-NAME/ with metrics.json, plots and report.html.");
         foreach (Option o in new Option[] { models, data, levels, hybrid, threads, json }) command.Add(o);

@@ -21,9 +21,6 @@ public static class QuickstartHitsCommand
     /// <summary>Minibatches of the quickstart's training: about five minutes on two cores (README).</summary>
     public const int DefaultIterations = 2000;
 
-    /// <summary>The rate falls from 1e-3 to this over the quickstart's short run, which lowers every level's error.</summary>
-    public const double FinalLearningRate = 1e-5;
-
     public static Command Build(CliConsole console)
     {
         var run = RunOptions.Create("Run folder (default: runs/quickstart-hits-DATE-TIME in the current folder); the data go to RUNDIR/data, the forecast to RUNDIR/forecast-test.");
@@ -59,7 +56,6 @@ public static class QuickstartHitsCommand
                 TrainData = files[DataSplit.Train],
                 ValidationData = files[DataSplit.Validation],
                 MaxIterations = r.GetValue(iterations),
-                FinalLearningRate = FinalLearningRate,
                 Seed = s,
             };
             HitsTrainResult trained = HitsCommands.TrainWithProgress(console, hits, folder, resume && File.Exists(folder.File(HitsRun.ConfigFile)), ct);

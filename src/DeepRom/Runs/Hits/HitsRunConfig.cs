@@ -37,8 +37,12 @@ public sealed record HitsRunConfig
     /// </summary>
     public double? FinalLearningRate { get; init; }
 
-    /// <summary>libtorch's intra-op threads (0 = one per core).</summary>
-    public int Threads { get; init; }
+    /// <summary>
+    /// libtorch's intra-op threads (0 = one per core). One by default: a step's matrix products are small (320 x 128 by
+    /// 128 x 128 per level), and on a two-core machine shared with other work two threads waiting on each other made a
+    /// minibatch 3.6 times slower than one thread (README).
+    /// </summary>
+    public int Threads { get; init; } = 1;
 
     /// <summary>Stop once every level's best validation loss (standardised units) is at or below this floor.</summary>
     public double StopBelow { get; init; } = 1e-8;
