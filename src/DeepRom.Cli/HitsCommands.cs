@@ -38,7 +38,7 @@ public static class HitsCommands
         var batch = new Option<int>("--batch") { Description = "Trajectories per minibatch (one window per level from each).", DefaultValueFactory = _ => defaults.BatchSize };
         var rollout = new Option<int>("--rollout") { Description = "p: steps of the recurrent rollout in the loss.", DefaultValueFactory = _ => defaults.RolloutSteps };
         var lr = new Option<double>("--lr") { Description = "Adam's learning rate.", DefaultValueFactory = _ => defaults.LearningRate };
-        var lrFinal = new Option<double?>("--lr-final") { Description = "Let the learning rate fall geometrically to this by the last iteration (default: constant)." };
+        var lrFinal = new Option<double?>("--lr-final") { Description = "Hold the learning rate for the first half of the run, then let it fall geometrically to this by the last minibatch (default: constant, as the reference)." };
         var threads = new Option<int>("--threads") { Description = "libtorch threads (0 = one per core; the default 1 is fastest on a machine busy with other work).", DefaultValueFactory = _ => defaults.Threads };
         var stopBelow = new Option<double>("--stop-below") { Description = "Stop once every level's best validation loss (standardised units) is at or below this.", DefaultValueFactory = _ => defaults.StopBelow };
         var validateEvery = new Option<int>("--validate-every") { Description = "Minibatches between validations.", DefaultValueFactory = _ => defaults.ValidateEvery };

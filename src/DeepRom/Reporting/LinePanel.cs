@@ -9,6 +9,8 @@ internal static class LinePanel
     public static Plot Build(IReadOnlyList<double> x, IReadOnlyList<NamedSeries> series, PlotLabels labels, bool logY)
     {
         var plot = new Plot();
+        // The default palette repeats after ten colours; more lines (a hierarchy of eleven levels and its coupling) need twenty.
+        if (series.Count > 10) plot.Add.Palette = new ScottPlot.Palettes.Category20();
         Label(plot, labels);
         bool anyPoint = false;
         foreach (NamedSeries s in series)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace DeepRom.Models.Hits;
 
@@ -14,12 +15,15 @@ public sealed record LevelRange(int Lowest, int Highest)
     /// <summary>The reference's hierarchy: 1, 2, 4, ..., 1024 dt.</summary>
     public static LevelRange Reference { get; } = new(0, 10);
 
+    [JsonIgnore]
     public int Count => Highest - Lowest + 1;
 
     /// <summary>Levels from the finest to the coarsest.</summary>
+    [JsonIgnore]
     public IEnumerable<int> Levels => Enumerable.Range(Lowest, Count);
 
     /// <summary>The step of the coarsest level, in samples.</summary>
+    [JsonIgnore]
     public int LargestStep => StepOf(Highest);
 
     /// <summary>The step of level <paramref name="level"/> in samples (multiples of dt): 2^level.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DeepRom.Models.Hits;
 
 /// <summary>
@@ -16,6 +18,7 @@ public sealed record StepperEnsembleConfig(int Dimension, LevelRange Levels, int
     }
 
     /// <summary>Input and output widths of the layers: d -> width (x Depth) -> d.</summary>
+    [JsonIgnore]
     public IReadOnlyList<(int In, int Out)> Layers =>
         Enumerable.Range(0, Depth + 1).Select(i => (i == 0 ? Dimension : Width, i == Depth ? Dimension : Width)).ToArray();
 }
