@@ -52,7 +52,7 @@ public sealed class CliConsole(TextWriter stdout, TextWriter stderr)
     public T WithTrainingProgress<T>(string description, int epochs, Func<IProgress<DeepRom.Training.TrainingProgress>, T> work)
     {
         static string Describe(DeepRom.Training.TrainingProgress p) =>
-            string.Join(" ", p.Parts.Select(kv => $"{kv.Key} {kv.Value:0.###}").Concat(p.Schedule.Select(kv => $"{kv.Key} {kv.Value:0.###e0}")))
+            string.Join(" ", p.Parts.Select(kv => $"{kv.Key} {Short(kv.Value)}").Concat(p.Schedule.Select(kv => $"{kv.Key} {kv.Value:0.###e0}")))
             + $" lr {p.LearningRate:0.#e0}";
         if (!Interactive)
         {
@@ -80,6 +80,11 @@ public sealed class CliConsole(TextWriter stdout, TextWriter stderr)
                 }));
             });
     }
+
+    // Three decimals, unless a small value would show as 0 (time-stepper losses reach 1e-8): then three significant digits.
+    private static string Short(double v) =>
+        v == 0 || Math.Abs(v) >= 1e-3 || !double.IsFinite(v) ? v.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)
+            : v.ToString("0.##e0", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Progress as a line every 10 % or 10 s, for logs and pipes.</summary>
     private sealed class PlainProgress(TextWriter error, string description, int total) : IProgress<double>

@@ -69,6 +69,7 @@ public static class DeepRomCli
         root.Add(DataCommands.Build(console));
         root.Add(VaeCommands.Build(console));
         root.Add(RomCommands.Build(console));
+        root.Add(HitsCommands.Build(console));
         root.Add(ExperimentCommands.Build(console));
         return root;
     }

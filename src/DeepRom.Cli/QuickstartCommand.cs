@@ -49,6 +49,7 @@ public static class QuickstartCommand
         command.Add(epochs);
         command.Add(labels);
         command.Add(QuickstartRomCommand.Build(console));
+        command.Add(QuickstartHitsCommand.Build(console));
         command.SetAction((ParseResult r, CancellationToken ct) =>
         {
             int labelled = VaeTrainOptions.CheckedLabels(r, labels);

@@ -9,6 +9,8 @@ internal static class LinePanel
     public static Plot Build(IReadOnlyList<double> x, IReadOnlyList<NamedSeries> series, PlotLabels labels, bool logY)
     {
         var plot = new Plot();
+        // The default palette repeats after ten colours; more lines (a hierarchy of eleven levels and its coupling) need twenty.
+        if (series.Count > 10) plot.Add.Palette = new ScottPlot.Palettes.Category20();
         Label(plot, labels);
         bool anyPoint = false;
         foreach (NamedSeries s in series)
@@ -32,7 +34,7 @@ internal static class LinePanel
             line.MarkerSize = xs.Count <= 30 ? 4 : 0;
             anyPoint |= xs.Count > 0;
         }
-        if (logY) UseLogTicks(plot);
+        if (logY) UseLogTicks(plot.Axes.Left);
         if (series.Count > 1) plot.ShowLegend(Alignment.UpperRight);
         else plot.HideLegend();
         if (!anyPoint) plot.Axes.SetLimits(0, 1, 0, 1);
@@ -61,9 +63,9 @@ internal static class LinePanel
     }
 
     // ScottPlot 5 has no logarithmic axis: the data are plotted as log10 and the ticks relabelled as powers of ten.
-    private static void UseLogTicks(Plot plot)
+    public static void UseLogTicks(ScottPlot.IAxis axis)
     {
-        plot.Axes.Left.TickGenerator = new NumericAutomatic
+        axis.TickGenerator = new NumericAutomatic
         {
             IntegerTicksOnly = true,
             MinorTickGenerator = new LogMinorTickGenerator(),

@@ -1,0 +1,11 @@
+namespace DeepRom.Models.Hits;
+
+/// <summary>Where the training windows (p + 1 samples spaced by a level's step) are taken along the trajectories.</summary>
+public enum WindowSampling
+{
+    /// <summary>Anywhere along each trajectory, drawn afresh at every step: the networks see the whole state space the data visit.</summary>
+    All,
+
+    /// <summary>Only the window starting at t = 0 (the reference): the 1-dt model then only ever sees t in [0, 5 dt].</summary>
+    First,
+}
