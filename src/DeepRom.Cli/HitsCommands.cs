@@ -31,7 +31,7 @@ public static class HitsCommands
         var seed = new Option<int>("--seed") { Description = "Seed for the weights and the windows.", DefaultValueFactory = _ => 0 };
         var windows = new Option<string>("--windows")
         {
-            Description = "Training windows: all (anywhere along the trajectories) or first (only from t = 0, as the reference).",
+            Description = "Training windows: all (anywhere along the trajectories), first (only from t = 0, as the reference) or mixed (half each).",
             DefaultValueFactory = _ => ChoiceName.Of(defaults.Windows),
         };
         windows.AcceptOnlyFromAmong([.. ChoiceName.All<WindowSampling>()]);

@@ -69,9 +69,11 @@ public sealed class HierarchyObjective : ITrainable, IDisposable
         using var scope = NewDisposeScope();
         long batch = indices.shape[0];
         Tensor rows = indices.remainder(trajectories).view(1, -1, 1);
+        long levels = startCounts.shape[0];
         Tensor starts = windows == WindowSampling.First
-            ? zeros(startCounts.shape[0], batch, dtype: int64)
-            : (rand(startCounts.shape[0], batch, dtype: float64) * startCounts).floor_().to_type(int64).minimum(startCounts.to_type(int64) - 1);
+            ? zeros(levels, batch, dtype: int64)
+            : (rand(levels, batch, dtype: float64) * startCounts).floor_().to_type(int64).minimum(startCounts.to_type(int64) - 1);
+        if (windows == WindowSampling.Mixed) starts = where(rand(levels, batch, dtype: float64) < 0.5, zeros_like(starts), starts);
         Tensor index = rows * samples + starts.unsqueeze(2) + offsets; // (L, B, p + 1)
         Tensor losses = RolloutLosses(Gather(train, index));
         var total = losses.sum();

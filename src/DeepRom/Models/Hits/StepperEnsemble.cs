@@ -5,14 +5,14 @@ using static TorchSharp.torch;
 namespace DeepRom.Models.Hits;
 
 /// <summary>
-/// Every level's residual stepper z_{n+1} = z_n + MLP_k(z_n) held as one batched network: layer i's weights are one
+/// Every level's residual stepper z_{n+1} = z_n + c_k MLP_k(z_n) held as one batched network: layer i's weights are one
 /// (L, in, out) tensor over the L levels, so a step of all levels is a chain of batched matrix products (bmm) and one
 /// optimiser trains the whole hierarchy at once. Each level's weights only ever meet that level's data, so training them
 /// together is training L separate networks, minus L - 1 loops' worth of overhead.
 /// </summary>
 /// <remarks>
 /// The networks work on standardised states z = (x - mean) / std (<see cref="StateScaling"/>, kept as buffers), and each
-/// level's network output is multiplied by that level's typical increment (<see cref="IncrementScale"/>): a 1-dt step
+/// level's network output is multiplied by that level's typical increment c_k (<see cref="IncrementScales"/>): a 1-dt step
 /// moves the state a thousand times less than a 1024-dt step, and without the factor one learning rate is too large for
 /// the fine levels (their outputs must be tiny and exact) while the coarse ones still learn slowly. The factor is a fixed
 /// rescaling of the last layer, so the networks represent the same functions as the reference's. The
@@ -71,42 +71,34 @@ public sealed class StepperEnsemble : nn.Module<Tensor, Tensor>
         register_buffer("best_loss", bestLoss);
         register_buffer("mean", mean);
         register_buffer("std", std);
-        Scaling = scaling;
     }
 
     public StepperEnsembleConfig Config { get; }
 
-    /// <summary>The standardisation the networks work in (the same numbers as the module's buffers).</summary>
-    public StateScaling Scaling { get; }
-
     /// <summary>One step of every level: <paramref name="z"/> is (L, B, d) standardised states, row l at level Lowest + l.</summary>
-    public override Tensor forward(Tensor z)
-    {
-        using var scope = NewDisposeScope();
-        Tensor h = z;
-        int last = weights.Length - 1;
-        for (int i = 0; i <= last; i++)
-        {
-            // bmm then add: TorchSharp 0.107's baddbmm hands its operands to libtorch in another order than documented.
-            h = bmm(h, weights[i]) + biases[i];
-            if (i < last) h = nn.functional.relu(h);
-        }
-        return (z + h * incrementScale).MoveToOuterDisposeScope();
-    }
+    // bmm then add: TorchSharp 0.107's baddbmm hands its operands to libtorch in another order than documented.
+    public override Tensor forward(Tensor z) => Residual(z, (i, h) => bmm(h, weights[i]) + biases[i], incrementScale);
 
     /// <summary>One step of the single level <paramref name="level"/> on standardised states <paramref name="z"/> (N, d).</summary>
     public Tensor StepLevel(int level, Tensor z)
     {
         int l = Config.Levels.IndexOf(level);
+        using var scale = incrementScale[l];
+        return Residual(z, (i, h) => addmm(biases[i][l], h, weights[i][l], beta: 1, alpha: 1), scale);
+    }
+
+    /// <summary>z + c MLP(z), the MLP's affine maps given by <paramref name="layer"/> (layer index, input), ReLU between them.</summary>
+    private Tensor Residual(Tensor z, Func<int, Tensor, Tensor> layer, Tensor scale)
+    {
         using var scope = NewDisposeScope();
         Tensor h = z;
         int last = weights.Length - 1;
         for (int i = 0; i <= last; i++)
         {
-            h = addmm(biases[i][l], h, weights[i][l], beta: 1, alpha: 1);
+            h = layer(i, h);
             if (i < last) h = nn.functional.relu(h);
         }
-        return (z + h * incrementScale[l]).MoveToOuterDisposeScope();
+        return (z + h * scale).MoveToOuterDisposeScope();
     }
 
     /// <summary>States in data units (..., d) to the standardised units the networks work in.</summary>

@@ -8,4 +8,10 @@ public enum WindowSampling
 
     /// <summary>Only the window starting at t = 0 (the reference): the 1-dt model then only ever sees t in [0, 5 dt].</summary>
     First,
+
+    /// <summary>
+    /// Half the draws start at t = 0, half anywhere. A multiscale forecast chains its coarsest level from the initial
+    /// state, exactly the first window's use, and steps its finer levels from states all along the trajectory.
+    /// </summary>
+    Mixed,
 }

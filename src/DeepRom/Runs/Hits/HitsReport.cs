@@ -16,7 +16,7 @@ public static class HitsReport
             ["training data"] = config.TrainData,
             ["validation data"] = config.ValidationData,
             ["levels"] = $"{config.Levels} (steps {Step(config.Levels.Lowest)} .. {Step(config.Levels.Highest)} dt, dt = {Text(spec.TimeStep)})",
-            ["stepper"] = $"x + MLP(x), [{spec.Model.Dimension}, {string.Join(", ", Enumerable.Repeat(spec.Model.Width, spec.Model.Depth))}, {spec.Model.Dimension}], ReLU, standardised states",
+            ["stepper"] = $"x + c_k MLP(x) (c_k: the level's RMS increment), [{spec.Model.Dimension}, {string.Join(", ", Enumerable.Repeat(spec.Model.Width, spec.Model.Depth))}, {spec.Model.Dimension}], ReLU, standardised states",
             ["loss"] = $"MSE of a {config.RolloutSteps}-step rollout, windows: {ChoiceName.Of(config.Windows)}",
             ["optimiser"] = $"Adam, lr {Text(config.LearningRate)}, {config.BatchSize} trajectories per minibatch, validation every {config.ValidateEvery} minibatches",
             ["iterations"] = $"{state.EpochsDone * config.ValidateEvery} of {config.MaxIterations}" + (state.EarlyStop is { } stop ? $" (stopped early: {stop})" : ""),

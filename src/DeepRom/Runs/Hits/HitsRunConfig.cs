@@ -49,7 +49,7 @@ public sealed record HitsRunConfig
     /// <summary>Stop once every level's best validation loss (standardised units) is at or below this floor.</summary>
     public double StopBelow { get; init; } = 1e-8;
 
-    public WindowSampling Windows { get; init; } = WindowSampling.All;
+    public WindowSampling Windows { get; init; } = WindowSampling.Mixed;
     public int Seed { get; init; }
     public double CheckpointMinutes { get; init; } = 2.0;
 

@@ -18,6 +18,7 @@ public class HierarchyObjectiveTests
     [Theory]
     [InlineData(WindowSampling.First)]
     [InlineData(WindowSampling.All)]
+    [InlineData(WindowSampling.Mixed)]
     public void The_rollout_loss_is_the_mean_squared_error_of_p_steps_at_each_level(WindowSampling windows)
     {
         // x(t) = c t: standing still for j steps of s samples misses by c j s, wherever the window starts.

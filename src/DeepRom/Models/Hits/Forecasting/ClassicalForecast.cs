@@ -17,7 +17,8 @@ public static class ClassicalForecast
         ArgumentOutOfRangeException.ThrowIfLessThan(stepSamples, 1);
         int steps = (horizon + stepSamples - 1) / stepSamples;
         int n = (int)initial.shape[0], d = field.Dimension;
-        double[] start = initial.to_type(float64).data<double>().ToArray();
+        double[] start;
+        using (var states = initial.to_type(float64).contiguous()) start = states.data<double>().ToArray();
         var trajectories = new double[(long)n * (steps + 1) * d];
         new RungeKutta4(field).Integrate(start, 0, stepSamples * dt, steps, trajectories);
         return new SampledForecast(Enumerable.Range(0, steps + 1).Select(k => (long)k * stepSamples).ToArray(),
@@ -42,7 +43,8 @@ public static class ClassicalForecast
         if (fill == 0 || k == 1) return new SampledForecast(coarse.Steps, anchorStates.clone());
 
         // Every anchor but the last starts a gap: (N (K - 1), d) states stepped together.
-        double[] starts = anchorStates.narrow(1, 0, k - 1).reshape(-1, d).data<double>().ToArray();
+        double[] starts;
+        using (var left = anchorStates.narrow(1, 0, k - 1).reshape(-1, d)) starts = left.data<double>().ToArray();
         var filled = new double[starts.Length * (long)(fill + 1)];
         new RungeKutta4(field).Integrate(starts, 0, stepSamples * dt, fill, filled);
         using var scope = NewDisposeScope();
