@@ -156,6 +156,9 @@ public static class HitsCommands
             lines.Add(result.Rk4EqualAccuracy is { } e
                 ? $"RK4 alone at equal accuracy: h = {e.StepSamples} dt, MSE {Format(e.Mse)} in {Format(e.Seconds)} s"
                 : "RK4 alone: no step tried was as accurate as the multiscale forecast");
+            lines.Add(result.AdaptiveEqualAccuracy is { } a
+                ? $"adaptive RK45 at equal accuracy: rtol {Format(a.Tolerance ?? 0)}, MSE {Format(a.Mse)} in {Format(a.Seconds)} s"
+                : "adaptive RK45: no tolerance tried was as accurate as the multiscale forecast");
         }
         lines.Add($"report: {Path.Combine(result.Folder, "report.html")}");
         console.Result(json, output, lines);

@@ -24,6 +24,8 @@ public static class HitsMetrics
     public const string Hybrid = "hybrid";
     public const string Rk4EqualAccuracy = "rk4_equal_accuracy";
     public const string Rk4 = "rk4";
+    public const string Adaptive = "adaptive";
+    public const string AdaptiveEqualAccuracy = "adaptive_equal_accuracy";
     public const string TestTrajectories = "test_trajectories";
     public const string Horizon = "horizon";
 
