@@ -24,7 +24,11 @@ public static class HitsCommands
         var defaults = new HitsRunConfig { TrainData = "", ValidationData = "" };
         var data = new Option<string>("--data") { Description = "Training trajectories (trajectories/1, uniform time axis).", Required = true };
         var val = new Option<string>("--val") { Description = "Validation trajectories: each level keeps its best weights on them; the forecast selects levels on them.", Required = true };
-        var levels = new Option<string>("--levels") { Description = "Levels to train, A-B: level k steps 2^k dt.", DefaultValueFactory = _ => defaults.Levels.ToString() };
+        var levels = new Option<string>("--levels")
+        {
+            Description = $"Levels to train, A-B (level k steps 2^k dt), or auto: {defaults.Levels} without the coarsest levels the trajectories are too short for.",
+            DefaultValueFactory = _ => "auto",
+        };
         var width = new Option<int>("--width") { Description = "Hidden layer width.", DefaultValueFactory = _ => defaults.Width };
         var depth = new Option<int>("--depth") { Description = "Hidden layers.", DefaultValueFactory = _ => defaults.Depth };
         var iterations = new Option<int?>("--max-iterations") { Description = $"Minibatches at most (default {defaults.MaxIterations}); with --resume, raises the budget of the run." };
@@ -52,7 +56,8 @@ public static class HitsCommands
             {
                 TrainData = Path.GetFullPath(r.GetValue(data)!),
                 ValidationData = Path.GetFullPath(r.GetValue(val)!),
-                Levels = LevelRange.Parse(r.GetValue(levels)!, "--levels"),
+                Levels = r.GetValue(levels) == "auto" ? defaults.Levels : LevelRange.Parse(r.GetValue(levels)!, "--levels"),
+                TrimLevelsToData = r.GetValue(levels) == "auto",
                 Width = r.GetValue(width),
                 Depth = r.GetValue(depth),
                 MaxIterations = r.GetValue(iterations) ?? defaults.MaxIterations,
