@@ -31,12 +31,15 @@ public sealed class HitsStudySummary(ExperimentConfig config, IReadOnlyList<Hits
                 ["system"] = group.Key.System, ["noise"] = group.Key.Noise, ["trials"] = trials.Count,
                 [HitsMetrics.BestSingleLevel] = Distinct(trials.Select(t => t.Forecast[HitsMetrics.BestSingleLevel]?.ToJsonString())),
                 [HitsMetrics.SelectedLevels] = Distinct(trials.Select(t => t.Forecast[HitsMetrics.SelectedLevels] is JsonArray a ? new Models.Hits.LevelRange(a[0]!.GetValue<int>(), a[1]!.GetValue<int>()).ToString() : null)),
+                [HitsMetrics.FastLevels] = Distinct(trials.Select(t => t.Forecast[HitsMetrics.FastLevels] is JsonArray a ? new Models.Hits.LevelRange(a[0]!.GetValue<int>(), a[1]!.GetValue<int>()).ToString() : null)),
                 ["rk4_equal_accuracy_step"] = Distinct(trials.Select(t => t.Forecast[HitsMetrics.Rk4EqualAccuracy]?["step"]?.ToJsonString())),
                 ["adaptive_equal_accuracy_rtol"] = Distinct(trials.Select(t => t.Forecast[HitsMetrics.AdaptiveEqualAccuracy]?["rtol"] is { } r ? NumberText.Format(r.GetValue<double>()) : null)),
                 ["reference"] = config.Reference.GetValueOrDefault(label),
             };
             Spread(row, HitsMetrics.MseBestSingle, trials.Select(t => Number(t.Forecast[HitsMetrics.MseBestSingle])));
             Spread(row, HitsMetrics.MseMultiscale, trials.Select(t => Number(t.Forecast[HitsMetrics.MseMultiscale])));
+            Spread(row, HitsMetrics.MseFast, trials.Select(t => Number(t.Forecast[HitsMetrics.MseFast])));
+            Spread(row, HitsMetrics.SecondsFast, trials.Select(t => Number(t.Forecast[HitsMetrics.SecondsFast])));
             Spread(row, HitsMetrics.MseHybrid, trials.Select(t => Number(t.Forecast[HitsMetrics.MseHybrid])));
             Spread(row, HitsMetrics.SecondsSingle1Dt, trials.Select(t => Number(t.Forecast[HitsMetrics.SecondsSingle1Dt])));
             Spread(row, HitsMetrics.SecondsMultiscale, trials.Select(t => Number(t.Forecast[HitsMetrics.SecondsMultiscale])));
@@ -71,18 +74,21 @@ public sealed class HitsStudySummary(ExperimentConfig config, IReadOnlyList<Hits
 
     private string Markdown(IReadOnlyList<JsonObject> rows)
     {
-        var accuracy = new MarkdownTable(["system / noise", "trials", "best single level", "its MSE", "multiscale levels", "multiscale MSE", "hybrid MSE", "published"]);
-        var speed = new MarkdownTable(["system / noise", "minibatches", "train minutes", "1-dt network s", "multiscale s", "speed-up",
+        var accuracy = new MarkdownTable(["system / noise", "trials", "best single level", "its MSE", "multiscale levels", "multiscale MSE",
+            "fast levels", "fast MSE", "hybrid MSE", "published"]);
+        var speed = new MarkdownTable(["system / noise", "minibatches", "train minutes", "1-dt network s", "multiscale s", "speed-up", "fast s", "fast speed-up",
             "RK4 at equal accuracy: step (dt), s", "adaptive RK45 at equal accuracy: rtol, s"]);
         foreach (var row in rows)
         {
             string label = GroupLabel(row["system"]!.GetValue<string>(), row["noise"]!.GetValue<double>());
             accuracy.AddRow([label, row["trials"]!.GetValue<int>(), Text(row, HitsMetrics.BestSingleLevel), Cell(row, HitsMetrics.MseBestSingle),
-                Text(row, HitsMetrics.SelectedLevels), Cell(row, HitsMetrics.MseMultiscale), Cell(row, HitsMetrics.MseHybrid), Text(row, "reference")]);
-            double? oneDt = Mean(row, HitsMetrics.SecondsSingle1Dt), multi = Mean(row, HitsMetrics.SecondsMultiscale);
-            string ratio = oneDt is { } a && multi is { } b && b > 0 ? (a / b).ToString("0.0", CultureInfo.InvariantCulture) : "n/a";
+                Text(row, HitsMetrics.SelectedLevels), Cell(row, HitsMetrics.MseMultiscale), Text(row, HitsMetrics.FastLevels), Cell(row, HitsMetrics.MseFast),
+                Cell(row, HitsMetrics.MseHybrid), Text(row, "reference")]);
+            double? oneDt = Mean(row, HitsMetrics.SecondsSingle1Dt);
+            string Ratio(string metric) => oneDt is { } a && Mean(row, metric) is { } b && b > 0 ? (a / b).ToString("0.0", CultureInfo.InvariantCulture) : "n/a";
             speed.AddRow([label, Cell(row, HitsMetrics.Iterations), Mean(row, HitsMetrics.TrainSeconds) is { } s ? (s / 60).ToString("0.0", CultureInfo.InvariantCulture) : "n/a",
-                Cell(row, HitsMetrics.SecondsSingle1Dt), Cell(row, HitsMetrics.SecondsMultiscale), ratio,
+                Cell(row, HitsMetrics.SecondsSingle1Dt), Cell(row, HitsMetrics.SecondsMultiscale), Ratio(HitsMetrics.SecondsMultiscale),
+                Cell(row, HitsMetrics.SecondsFast), Ratio(HitsMetrics.SecondsFast),
                 Pair(Text(row, "rk4_equal_accuracy_step"), Cell(row, "rk4_equal_accuracy_seconds")),
                 Pair(Text(row, "adaptive_equal_accuracy_rtol"), Cell(row, "adaptive_equal_accuracy_seconds"))]);
         }

@@ -20,6 +20,7 @@ public sealed record MethodResult(string Name, double Mse, double Seconds, doubl
 
 /// <summary>Everything a forecast evaluation measured, for metrics, report and command line.</summary>
 /// <param name="Selection">The model selection on the validation set; null when the levels were given.</param>
+/// <param name="Fast">The multiscale forecast over <see cref="ModelSelection.SelectFast"/>'s levels; null when the levels were given.</param>
 /// <param name="Examples">Truth and multiscale forecast of the first test trajectories, each (T, d) row-major.</param>
 public sealed record HitsForecastResult(
     string Folder,
@@ -29,6 +30,7 @@ public sealed record HitsForecastResult(
     LevelSelection? Selection,
     IReadOnlyList<MethodResult> Singles,
     MethodResult Multiscale,
+    MethodResult? Fast,
     IReadOnlyList<MethodResult> Hybrid,
     IReadOnlyList<MethodResult> Rk4,
     MethodResult? Rk4EqualAccuracy,
@@ -104,6 +106,7 @@ public static class HitsForecast
             if (selection is null) log?.Invoke($"note: every range of levels diverged on {model.Config.ValidationData}; forecasting with all of them");
         }
         LevelRange used = selection?.Selected ?? levels ?? trained;
+        LevelRange? fastLevels = selection is null ? null : ModelSelection.SelectFast(selection.Tried)?.Selected;
 
         using var truth = HitsData.States(test);
         using var x0 = truth.select(1, 0).to_type(float32);
@@ -119,6 +122,9 @@ public static class HitsForecast
         MethodResult multiscale = Measure($"multiscale (levels {used})", x => MultiscaleForecast.Run(x, steps, LearnedFlowMap.Of(model.Ensemble, used)), x0, truth, steps,
             dense => exampleForecasts = Examples(dense, test));
         Tick();
+        MethodResult? fast = fastLevels is not { } f ? null
+            : f == used ? multiscale with { Name = $"fast multiscale (levels {f})" }
+            : Measure($"fast multiscale (levels {f})", x => MultiscaleForecast.Run(x, steps, LearnedFlowMap.Of(model.Ensemble, f)), x0, truth, steps);
 
         var hybrid = new List<MethodResult>();
         var rk4 = new List<MethodResult>();
@@ -160,7 +166,7 @@ public static class HitsForecast
             .ToArray();
         string name = "forecast-" + Path.GetFileNameWithoutExtension(testFile);
         var target = RunFolder.Open(modelFolder.File(name), resume: false, force: true);
-        var result = new HitsForecastResult(target.Path, new JsonObject(), trained, used, selection, singles, multiscale, hybrid, rk4, equal,
+        var result = new HitsForecastResult(target.Path, new JsonObject(), trained, used, selection, singles, multiscale, fast, hybrid, rk4, equal,
             adaptive, adaptiveEqual, dt, examples, test.Dimension);
         result = result with { Metrics = ToJson(result, test.Count, steps) };
         target.WriteJson(HitsRun.MetricsFile, result.Metrics);
@@ -220,6 +226,12 @@ public static class HitsForecast
             [HitsMetrics.TestTrajectories] = trajectories,
             [HitsMetrics.Horizon] = horizon,
         };
+        if (r.Fast is { } fast)
+        {
+            json[HitsMetrics.FastLevels] = r.Selection is { } s && ModelSelection.SelectFast(s.Tried) is { } f ? new JsonArray(f.Selected.Lowest, f.Selected.Highest) : null;
+            json[HitsMetrics.MseFast] = Number(fast.Mse);
+            json[HitsMetrics.SecondsFast] = fast.Seconds;
+        }
         if (r.Selection is { } selection)
             json[HitsMetrics.SelectionValidationMse] = new JsonObject(selection.Tried.Select(t => KeyValuePair.Create(t.Levels.ToString(), Number(t.Error))));
         if (r.Hybrid.Count > 0)
