@@ -5,14 +5,14 @@ namespace DeepRom.Tests.Cli;
 /// <summary><c>deeprom experiment run</c> on a study of kind rom: fits each model once, evaluates each interpolation, resumes by skipping.</summary>
 public class RomStudyTests(SmallBurgers burgers) : IClassFixture<SmallBurgers>
 {
-    private string Study(string models = "\"pod\"") => $$"""
+    private string Study(string models = "\"pod\"", int? epochs = null) => $$"""
         {
           "name": "tiny-rom",
           "description": "POD on a 3 x 3 Burgers grid",
           "kind": "rom",
           "rom": {
             "datasets": [ { "name": "small", "train": "{{burgers.Train}}", "test": "{{burgers.Test}}" } ],
-            "grid": { "datasets": ["small"], "models": [{{models}}], "latents": [2, 4], "interps": ["lerp", "slerp"], "seeds": 1 }
+            "grid": { "datasets": ["small"], "models": [{{models}}], "latents": [2, 4], "interps": ["lerp", "slerp"], "seeds": 1 }{{(epochs is { } e ? $", \"epochs\": {e}" : "")}}
           }
         }
         """;
@@ -68,5 +68,25 @@ public class RomStudyTests(SmallBurgers burgers) : IClassFixture<SmallBurgers>
         File.WriteAllText(config, """{ "name": "x", "kind": "rom" }""");
 
         (await Cli.Run("experiment", "run", config, "--out", scratch.File("results"))).AssertBadInput("study.json", "rom");
+    }
+
+    [Fact]
+    public async Task An_unfinished_network_fit_resumes_and_a_trial_fitted_with_other_epochs_is_refused()
+    {
+        using var scratch = new CliScratch();
+        string config = scratch.File("study.json"), results = scratch.File("results");
+        File.WriteAllText(config, Study("\"cae\"", epochs: 2).Replace("[2, 4]", "[2]"));
+        (await Cli.Run("experiment", "run", config, "--out", results)).AssertSuccess();
+
+        // A fit killed after its last checkpoint has no metrics yet: the rerun continues it rather than starting over.
+        string trial = Directory.GetDirectories(Path.Combine(results, "trials")).Single();
+        File.Delete(Path.Combine(trial, "metrics.json"));
+        var resumed = await Cli.Run("experiment", "run", config, "--out", results);
+        resumed.AssertSuccess();
+        Assert.Contains("resuming", resumed.Err);
+        Assert.True(File.Exists(Path.Combine(trial, "metrics.json")));
+
+        File.WriteAllText(config, Study("\"cae\"", epochs: 3).Replace("[2, 4]", "[2]"));
+        (await Cli.Run("experiment", "run", config, "--out", results)).AssertBadInput("config.json", "other settings");
     }
 }

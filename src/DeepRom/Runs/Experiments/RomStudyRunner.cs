@@ -2,6 +2,7 @@ using System.Text.Json;
 using DeepRom.Data;
 using DeepRom.Models.Rom;
 using DeepRom.Runs.Rom;
+using DeepRom.Training;
 
 namespace DeepRom.Runs.Experiments;
 
@@ -35,14 +36,21 @@ public sealed class RomStudyRunner(ExperimentConfig config, string folder, Actio
             string key = $"{dataset}_{model}_latent{latent}_seed{seed}";
             string modelPath = Path.Combine(Folder, "trials", key);
             var (train, test) = files[dataset];
+            var run = RomRunConfig(train, model, latent, seed);
+            bool started = File.Exists(Path.Combine(modelPath, RomRun.ConfigFile));
+            if (started) RefuseOtherSettings(modelPath, run);
             if (File.Exists(Path.Combine(modelPath, RomRun.MetricsFile)))
                 log?.Invoke($"[{f + 1}/{fits.Count}] {key}: fitted before, skipped");
+            else if (started && new Checkpoint(Path.Combine(modelPath, RomRun.CheckpointFolder)).Exists)
+            {
+                log?.Invoke($"[{f + 1}/{fits.Count}] {key}: resuming");
+                RomRun.Fit(run, RunFolder.Open(modelPath, resume: true, force: false), log, resume: true, ct: ct);
+            }
             else
             {
                 log?.Invoke($"[{f + 1}/{fits.Count}] {key}: fitting");
                 Directory.CreateDirectory(Path.GetDirectoryName(modelPath)!);
-                var run = RomRunConfig(train, model, latent, seed);
-                RomRun.Fit(run, RunFolder.Open(modelPath, resume: false, force: true), log);
+                RomRun.Fit(run, RunFolder.Open(modelPath, resume: false, force: true), log, ct: ct);
             }
             var fitMetrics = JsonSerializer.Deserialize<Dictionary<string, double?>>(File.ReadAllText(Path.Combine(modelPath, RomRun.MetricsFile)))!;
             foreach (string interp in _spec.Grid.Interps)
@@ -64,6 +72,15 @@ public sealed class RomStudyRunner(ExperimentConfig config, string folder, Actio
             new RomStudySummary(config, results).Write(Folder);
         }
         return results;
+    }
+
+    /// <summary>A trial folder fitted (or begun) with other settings (epochs, data) would be summarised as if it had the config's.</summary>
+    private static void RefuseOtherSettings(string modelPath, RomRunConfig wanted)
+    {
+        var previous = RunFolder.Existing(modelPath).ReadJson<RomRunConfig>(RomRun.ConfigFile);
+        if (JsonSerializer.Serialize(previous) != JsonSerializer.Serialize(wanted))
+            throw new InputException(Path.Combine(modelPath, RomRun.ConfigFile), "rom",
+                "this trial was fitted with other settings than the study's config asks (epochs or data); use another --out");
     }
 
     // A network's defaults, with the study's number of epochs when it sets one (POD ignores it).
