@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Text;
+using DeepRom.Data;
+using DeepRom.Numerics.Fft;
+using DeepRom.Physics.KuramotoSivashinsky;
+
+namespace DeepRom.Bench;
+
+/// <summary>
+/// Times the default Kuramoto-Sivashinsky sequence and measures what its defaults rest on: the spectrum's decay at 512 points
+/// on 32 pi (and on a domain of 200), the conserved mean, the step's error over one sampling interval, and the chaos.
+/// </summary>
+public static class KsBench
+{
+    public static string Run(int repeats)
+    {
+        var text = new StringBuilder();
+        var defaults = new KuramotoSivashinskyConfig();
+        KuramotoSivashinskyGenerator.Generate(defaults with { Snapshots = 50 }); // warm up the JIT
+
+        TrajectorySet set = null!;
+        var times = new List<double>();
+        for (int r = 0; r < repeats; r++)
+        {
+            var watch = Stopwatch.StartNew();
+            set = KuramotoSivashinskyGenerator.Generate(defaults);
+            times.Add(watch.Elapsed.TotalSeconds);
+        }
+        double best = times.Min();
+        text.AppendLine($"default sequence ({defaults.Points} points, L = 32 pi, h = {defaults.TimeStep}, {defaults.Snapshots} snapshots every " +
+                        $"{defaults.SampleInterval}, transient {defaults.TransientTime}): {defaults.TotalSteps} steps, best of {repeats} " +
+                        $"{best:F2} s (all: {string.Join(", ", times.Select(t => t.ToString("F2")))}), {defaults.TotalSteps / best:F0} steps/s, " +
+                        $"{1e6 * best / defaults.TotalSteps:F1} us per step, one thread");
+
+        int n = defaults.Points;
+        var spectrum = MaxSpectrum(set.States, n, defaults.Snapshots);
+        text.AppendLine($"spectrum over the {defaults.Snapshots} snapshots (max |v_k| / max over k of max |v_k|): " + Describe(spectrum, defaults.DomainLength));
+        double largestMean = Enumerable.Range(0, defaults.Snapshots).Max(s => Math.Abs(set.States.AsSpan(s * n, n).ToArray().Average()));
+        double rms = Math.Sqrt(set.States.Average(v => v * v)), largest = set.States.Max(Math.Abs);
+        text.AppendLine($"mean of u: largest |mean| over the snapshots {largestMean:E1} (starts at zero); rms u {rms:F3}, max |u| {largest:F3}");
+
+        var wide = defaults with { DomainLength = 200, Snapshots = 2001 };
+        var wideSet = KuramotoSivashinskyGenerator.Generate(wide);
+        text.AppendLine($"the same on L = 200, {wide.Snapshots} snapshots: " + Describe(MaxSpectrum(wideSet.States, n, wide.Snapshots), wide.DomainLength));
+
+        double[] start = set.States[^n..];
+        foreach (double span in new[] { defaults.SampleInterval, 10.0 })
+        {
+            double[] reference = Advance(start, defaults.DomainLength, defaults.SampleInterval / 1000, span);
+            double scale = reference.Max(Math.Abs);
+            var errors = new[] { 0.25, 0.05, defaults.TimeStep, defaults.TimeStep / 2 }.Select(h =>
+                $"h = {h}: {Advance(start, defaults.DomainLength, h, span).Zip(reference, (a, b) => Math.Abs(a - b)).Max() / scale:E1}");
+            text.AppendLine($"error after t = {span} from the last snapshot, max |u - u_ref| / max |u_ref| (reference h = {defaults.SampleInterval / 1000}): " +
+                            string.Join(", ", errors));
+        }
+
+        double[] grid = Enumerable.Range(1, n).Select(j => defaults.DomainLength * j / n).ToArray();
+        double[] perturbed = start.Select((v, j) => v + 1e-10 * Math.Sin(6 * Math.PI * grid[j] / defaults.DomainLength)).ToArray();
+        var growth = new List<string>();
+        foreach (double t in new[] { 25.0, 50, 100, 200 })
+        {
+            double[] a = Advance(start, defaults.DomainLength, defaults.TimeStep, t), b = Advance(perturbed, defaults.DomainLength, defaults.TimeStep, t);
+            growth.Add($"t = {t}: {a.Zip(b, (x, y) => Math.Abs(x - y)).Max():E1}");
+        }
+        text.AppendLine($"separation from a 1e-10 perturbation of the last snapshot: {string.Join(", ", growth)}");
+        return text.ToString();
+    }
+
+    private static double[] Advance(double[] start, double length, double h, double span)
+    {
+        var solver = new KuramotoSivashinskySolver(start.Length, length, h);
+        solver.SetState(start);
+        solver.Advance((long)Math.Round(span / h));
+        var u = new double[start.Length];
+        solver.CopyState(u);
+        return u;
+    }
+
+    /// <summary>max over snapshots of |v_k| for every k, normalised by its largest value.</summary>
+    private static double[] MaxSpectrum(double[] states, int n, int snapshots)
+    {
+        var fft = new RealFft(n);
+        var re = new double[fft.Coefficients];
+        var im = new double[fft.Coefficients];
+        var max = new double[fft.Coefficients];
+        for (int s = 0; s < snapshots; s++)
+        {
+            fft.Forward(states.AsSpan(s * n, n), re, im);
+            for (int k = 0; k < max.Length; k++) max[k] = Math.Max(max[k], Math.Sqrt(re[k] * re[k] + im[k] * im[k]));
+        }
+        double peak = max.Max();
+        return max.Select(v => v / peak).ToArray();
+    }
+
+    private static string Describe(double[] spectrum, double length)
+    {
+        // The Nyquist mode (index m) is left out: it is never forced and keeps its initial value, zero here.
+        int m = spectrum.Length - 1;
+        var marks = Enumerable.Range(1, 7).Select(q => q * m / 8).Append(m - 1).Select(k => $"k = {2 * Math.PI * k / length:F1}: {spectrum[k]:E1}");
+        int firstRoundOff = Array.FindIndex(spectrum, 1, m - 1, v => v < 1e-15);
+        double topEighth = spectrum.Skip(m - m / 8).Take(m / 8 - 1).Max();
+        return string.Join(", ", marks) + $"; top eighth of the wavenumbers at most {topEighth:E1}; " +
+               (firstRoundOff > 0 ? $"below 1e-15 from k = {2 * Math.PI * firstRoundOff / length:F1}" : "never below 1e-15");
+    }
+}
