@@ -63,7 +63,49 @@ public static class KsBench
             growth.Add($"t = {t}: {a.Zip(b, (x, y) => Math.Abs(x - y)).Max():E1}");
         }
         text.AppendLine($"separation from a 1e-10 perturbation of the last snapshot: {string.Join(", ", growth)}");
+
+        for (int seed = 0; seed < 4; seed++)
+        {
+            var solver = new KuramotoSivashinskySolver(n, defaults.DomainLength, defaults.TimeStep);
+            solver.SetState(InitialProfiles.Random(solver.Grid, defaults.DomainLength, seed));
+            var u = new double[n];
+            var levels = new List<string>();
+            for (int t = 0; t <= 100; t += 20)
+            {
+                solver.CopyState(u);
+                levels.Add(Math.Sqrt(u.Average(v => v * v)).ToString("F2"));
+                solver.Advance((long)Math.Round(20 / defaults.TimeStep));
+            }
+            text.AppendLine($"rms u from the random start, seed {seed}, at t = 0, 20, .., 100: {string.Join(" ", levels)}");
+        }
+
+        text.Append(StandardRun());
         return text.ToString();
+    }
+
+    /// <summary>The paper's run (N = 128, L = 32 pi, h = 1/4, t up to 150) and the order of the scheme on it at t = 5.</summary>
+    private static string StandardRun()
+    {
+        const double length = 32 * Math.PI;
+        var solver = new KuramotoSivashinskySolver(128, length, 0.25);
+        double[] u0 = InitialProfiles.KassamTrefethen(solver.Grid, length);
+        solver.SetState(u0);
+        var u = new double[128];
+        double largest = 0;
+        for (int sample = 0; sample < 150; sample++)
+        {
+            solver.Advance(4);
+            solver.CopyState(u);
+            largest = Math.Max(largest, u.Max(Math.Abs));
+        }
+        var spectrum = MaxSpectrum(u, 128, 1);
+        string text = $"standard run to t = 150: max |u| {largest:F2}, mean at t = 150 {u.Average():E1}, spectrum at t = 150: " +
+                      Describe(spectrum, length) + Environment.NewLine;
+
+        double[] reference = Advance(u0, length, 1.0 / 1024, 5);
+        double[] errors = new[] { 1.0 / 16, 1.0 / 32, 1.0 / 64 }.Select(h => Advance(u0, length, h, 5).Zip(reference, (a, b) => Math.Abs(a - b)).Max()).ToArray();
+        return text + $"standard run at t = 5, max error against h = 1/1024 at h = 1/16, 1/32, 1/64: {string.Join(", ", errors.Select(e => e.ToString("E2")))}; " +
+               $"observed orders {Math.Log2(errors[0] / errors[1]):F2}, {Math.Log2(errors[1] / errors[2]):F2}" + Environment.NewLine;
     }
 
     private static double[] Advance(double[] start, double length, double h, double span)

@@ -9,7 +9,7 @@ public class StandardRunTests
     private const double Step = 0.25;
 
     [Fact]
-    public void The_solution_stays_bounded_and_grows_from_u0_into_cells_of_amplitude_two_to_three()
+    public void The_solution_stays_bounded_and_grows_from_u0_into_cells_of_amplitude_two_to_four()
     {
         var solver = Standard();
         var u = new double[128];
@@ -23,7 +23,7 @@ public class StandardRunTests
         }
 
         Assert.Equal(1.2987, InitialProfiles.KassamTrefethen(solver.Grid, Length).Max(Math.Abs), 4);
-        Assert.InRange(largest, 2, 3.5);
+        Assert.InRange(largest, 2, 4);
     }
 
     [Fact]
