@@ -33,6 +33,7 @@ public static class KsBench
                         $"{1e6 * best / defaults.TotalSteps:F1} us per step, one thread");
 
         int n = defaults.Points;
+        text.AppendLine(FftCost(n, best / defaults.TotalSteps));
         var spectrum = MaxSpectrum(set.States, n, defaults.Snapshots);
         text.AppendLine($"spectrum over the {defaults.Snapshots} snapshots (max |v_k| / max over k of max |v_k|): " + Describe(spectrum, defaults.DomainLength));
         double largestMean = Enumerable.Range(0, defaults.Snapshots).Max(s => Math.Abs(set.States.AsSpan(s * n, n).ToArray().Average()));
@@ -106,6 +107,29 @@ public static class KsBench
         double[] errors = new[] { 1.0 / 16, 1.0 / 32, 1.0 / 64 }.Select(h => Advance(u0, length, h, 5).Zip(reference, (a, b) => Math.Abs(a - b)).Max()).ToArray();
         return text + $"standard run at t = 5, max error against h = 1/1024 at h = 1/16, 1/32, 1/64: {string.Join(", ", errors.Select(e => e.ToString("E2")))}; " +
                $"observed orders {Math.Log2(errors[0] / errors[1]):F2}, {Math.Log2(errors[1] / errors[2]):F2}" + Environment.NewLine;
+    }
+
+    /// <summary>What the four transforms pairs of a step (one per nonlinear evaluation) cost against the whole step.</summary>
+    private static string FftCost(int n, double secondsPerStep)
+    {
+        var fft = new RealFft(n);
+        double[] x = Enumerable.Range(0, n).Select(j => Math.Sin(0.1 * j)).ToArray();
+        var re = new double[fft.Coefficients];
+        var im = new double[fft.Coefficients];
+        const int pairs = 100_000;
+        double best = double.MaxValue;
+        for (int r = 0; r < 3; r++)
+        {
+            var watch = Stopwatch.StartNew();
+            for (int i = 0; i < pairs; i++)
+            {
+                fft.Forward(x, re, im);
+                fft.Inverse(re, im, x);
+            }
+            best = Math.Min(best, watch.Elapsed.TotalSeconds / pairs);
+        }
+        return $"one real FFT of {n} points and its inverse: {1e6 * best:F2} us (best of 3 x {pairs}); four per step: " +
+               $"{100 * 4 * best / secondsPerStep:F0} % of the step";
     }
 
     private static double[] Advance(double[] start, double length, double h, double span)

@@ -22,7 +22,7 @@ public sealed record KuramotoSivashinskyConfig(
     /// <summary>Grid points of the default sequence, the size of HiTS's Kuramoto-Sivashinsky data.</summary>
     public const int DefaultPoints = 512;
 
-    /// <summary>The paper's domain, 32 pi: 16 linearly unstable modes, chaotic; 512 points resolve its spectrum to round-off.</summary>
+    /// <summary>The paper's domain, 32 pi: 15 linearly unstable modes, chaotic; 512 points resolve its spectrum to round-off.</summary>
     public const double DefaultDomainLength = 32 * Math.PI;
 
     /// <summary>A tenth of the sampling interval: the scheme's error over one interval is then about 1e-7 of max |u|.</summary>
