@@ -10,7 +10,7 @@ public static class ExperimentCommands
     public static Command Build(CliConsole console)
     {
         var experiment = new Command("experiment", "Reproduction studies: many trials, a summary table as Markdown and JSON.");
-        var config = new Argument<string>("CONFIG") { Description = "Study configuration (JSON), e.g. experiments/vae-priors/config.json (kind vae) or experiments/rom-burgers/config.json (kind rom)." };
+        var config = new Argument<string>("CONFIG") { Description = "Study configuration (JSON), e.g. experiments/vae-priors/config.json (kind vae), experiments/rom-burgers/config.json (kind rom) or experiments/hits-reproduction/config.json (kind hits)." };
         var output = new Option<string?>("--out") { Description = "Study folder (default: a 'results' folder beside CONFIG). Re-running skips finished trials and resumes the interrupted one." };
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON on stdout." };
         var run = new Command("run", "Run (or continue) a study and write summary.md and summary.json.");
@@ -29,6 +29,15 @@ public static class ExperimentCommands
                 var groups = new JsonArray(new RomStudySummary(study, evaluations).Rows().Select(row => (JsonNode)row.DeepClone()).ToArray());
                 console.Result(r.GetValue(json), new JsonObject { ["folder"] = romRunner.Folder, ["groups"] = groups },
                     new[] { $"{evaluations.Count} evaluations; summary: {Path.Combine(romRunner.Folder, "summary.md")}" });
+                return Task.FromResult(DeepRomCli.Success);
+            }
+            if (study.Kind == "hits")
+            {
+                var hitsRunner = new HitsStudyRunner(study, folder, console.Log);
+                var trials = hitsRunner.Run(ct);
+                var hitsGroups = new JsonArray(new HitsStudySummary(study, trials).Rows().Select(row => (JsonNode)row.DeepClone()).ToArray());
+                console.Result(r.GetValue(json), new JsonObject { ["folder"] = hitsRunner.Folder, ["groups"] = hitsGroups },
+                    new[] { $"{trials.Count} trials; summary: {Path.Combine(hitsRunner.Folder, "summary.md")}" });
                 return Task.FromResult(DeepRomCli.Success);
             }
             var runner = new ExperimentRunner(study, folder, console.Log);

@@ -24,7 +24,11 @@ public static class HitsCommands
         var defaults = new HitsRunConfig { TrainData = "", ValidationData = "" };
         var data = new Option<string>("--data") { Description = "Training trajectories (trajectories/1, uniform time axis).", Required = true };
         var val = new Option<string>("--val") { Description = "Validation trajectories: each level keeps its best weights on them; the forecast selects levels on them.", Required = true };
-        var levels = new Option<string>("--levels") { Description = "Levels to train, A-B: level k steps 2^k dt.", DefaultValueFactory = _ => defaults.Levels.ToString() };
+        var levels = new Option<string>("--levels")
+        {
+            Description = $"Levels to train, A-B (level k steps 2^k dt), or auto: {defaults.Levels} without the coarsest levels the trajectories are too short for.",
+            DefaultValueFactory = _ => "auto",
+        };
         var width = new Option<int>("--width") { Description = "Hidden layer width.", DefaultValueFactory = _ => defaults.Width };
         var depth = new Option<int>("--depth") { Description = "Hidden layers.", DefaultValueFactory = _ => defaults.Depth };
         var iterations = new Option<int?>("--max-iterations") { Description = $"Minibatches at most (default {defaults.MaxIterations}); with --resume, raises the budget of the run." };
@@ -52,7 +56,8 @@ public static class HitsCommands
             {
                 TrainData = Path.GetFullPath(r.GetValue(data)!),
                 ValidationData = Path.GetFullPath(r.GetValue(val)!),
-                Levels = LevelRange.Parse(r.GetValue(levels)!, "--levels"),
+                Levels = r.GetValue(levels) == "auto" ? defaults.Levels : LevelRange.Parse(r.GetValue(levels)!, "--levels"),
+                TrimLevelsToData = r.GetValue(levels) == "auto",
                 Width = r.GetValue(width),
                 Depth = r.GetValue(depth),
                 MaxIterations = r.GetValue(iterations) ?? defaults.MaxIterations,
@@ -149,6 +154,8 @@ public static class HitsCommands
             $"MSE per level: {string.Join(", ", m[HitsMetrics.MsePerLevel]!.AsObject().Select(kv => $"{kv.Key}: {Format(kv.Value)}"))}",
         };
         if (m[HitsMetrics.SecondsSingle1Dt] is { } oneDt) lines.Add($"1-dt network alone: {Format(oneDt)} s for the test set");
+        if (result.Fast is { } fast && m[HitsMetrics.FastLevels] is JsonArray f)
+            lines.Add($"fast multiscale (levels {f[0]}-{f[1]}, as accurate on validation as the best single level): MSE {Format(fast.Mse)} in {Format(fast.Seconds)} s");
         if (result.Hybrid.Count > 0)
         {
             lines.Add($"hybrid (level {result.Used.Highest} anchors, RK4 fill): " +
@@ -156,6 +163,9 @@ public static class HitsCommands
             lines.Add(result.Rk4EqualAccuracy is { } e
                 ? $"RK4 alone at equal accuracy: h = {e.StepSamples} dt, MSE {Format(e.Mse)} in {Format(e.Seconds)} s"
                 : "RK4 alone: no step tried was as accurate as the multiscale forecast");
+            lines.Add(result.AdaptiveEqualAccuracy is { } a
+                ? $"adaptive RK45 at equal accuracy: rtol {Format(a.Tolerance ?? 0)}, MSE {Format(a.Mse)} in {Format(a.Seconds)} s"
+                : "adaptive RK45: no tolerance tried was as accurate as the multiscale forecast");
         }
         lines.Add($"report: {Path.Combine(result.Folder, "report.html")}");
         console.Result(json, output, lines);

@@ -15,11 +15,14 @@ public sealed record ExperimentConfig
     public string Name { get; init; } = "";
     public string Description { get; init; } = "";
 
-    /// <summary>Trial kind: "vae" (the disentangling-VAE workflow; the items below) or "rom" (parametric ROMs; <see cref="Rom"/>).</summary>
+    /// <summary>Trial kind: "vae" (the disentangling-VAE workflow; the items below), "rom" (parametric ROMs; <see cref="Rom"/>) or "hits" (time-steppers; <see cref="Hits"/>).</summary>
     public string Kind { get; init; } = "vae";
 
     /// <summary>The study of a "rom" kind: datasets of whole simulations and the grid of models.</summary>
     public RomStudySpec? Rom { get; init; }
+
+    /// <summary>The study of a "hits" kind: systems, noise levels and training budget.</summary>
+    public HitsStudySpec? Hits { get; init; }
 
     /// <summary>Datasets the trials refer to by name, generated once into the study folder.</summary>
     public List<DarcyDataSpec> Datasets { get; init; } = new();
@@ -81,8 +84,14 @@ public sealed record ExperimentConfig
             ValidateRom(path);
             return;
         }
-        if (Kind != "vae") throw new InputException(path, "kind", $"unknown trial kind '{Kind}' (supported: vae, rom)");
+        if (Kind == "hits")
+        {
+            ValidateHits(path);
+            return;
+        }
+        if (Kind != "vae") throw new InputException(path, "kind", $"unknown trial kind '{Kind}' (supported: vae, rom, hits)");
         if (Rom is not null) throw new InputException(path, "rom", "given, but the kind is vae");
+        if (Hits is not null) throw new InputException(path, "hits", "given, but the kind is vae");
         if (Grid.Seeds < 1) throw new InputException(path, "grid.seeds", "must be at least 1");
         if (Grid.Datasets.Count == 0) throw new InputException(path, "grid.datasets", "must name at least one dataset");
         foreach (string d in Grid.Datasets)
@@ -102,9 +111,34 @@ public sealed record ExperimentConfig
         }
     }
 
+    private void ValidateHits(string path)
+    {
+        if (Hits is not { } hits) throw new InputException(path, "hits", "missing: a study of kind hits needs its systems and noise levels under \"hits\"");
+        if (Rom is not null) throw new InputException(path, "rom", "given, but the kind is hits");
+        if (hits.Systems.Count == 0) throw new InputException(path, "hits.systems", "must name at least one system");
+        foreach (string s in hits.Systems) ChoiceName.Parse<Physics.Ode.Systems.OdeSystemKind>(s, path, "hits.systems");
+        if (hits.Systems.Distinct().Count() != hits.Systems.Count) throw new InputException(path, "hits.systems", "names a system twice");
+        if (hits.Noise.Count == 0) throw new InputException(path, "hits.noise", "must list at least one noise level (0 for none)");
+        foreach (double n in hits.Noise)
+            if (!(n >= 0 && n < 1)) throw new InputException(path, "hits.noise", $"{n} is not a fraction in [0, 1)");
+        if (hits.Noise.Distinct().Count() != hits.Noise.Count) throw new InputException(path, "hits.noise", "lists a noise level twice");
+        if (hits.Seeds < 1) throw new InputException(path, "hits.seeds", "must be at least 1");
+        if (hits.MaxIterations is < 1) throw new InputException(path, "hits.max_iterations", "must be at least 1");
+        if (hits.Levels is { } levels)
+        {
+            try { Models.Hits.LevelRange.Parse(levels, path); }
+            catch (InputException e) { throw new InputException(path, "hits.levels", $"{e.Item}: {e.Problem}"); }
+        }
+        if (hits.Points is < 2) throw new InputException(path, "hits.points", "must be at least 2");
+        foreach (var (item, count) in new[] { ("hits.train", hits.Train), ("hits.validation", hits.Validation), ("hits.test", hits.Test) })
+            if (count is < 1) throw new InputException(path, item, "must be at least 1");
+        if (hits.Windows is { } w) ChoiceName.Parse<Models.Hits.WindowSampling>(w, path, "hits.windows");
+    }
+
     private void ValidateRom(string path)
     {
         if (Rom is not { } rom) throw new InputException(path, "rom", "missing: a study of kind rom needs its datasets and grid under \"rom\"");
+        if (Hits is not null) throw new InputException(path, "hits", "given, but the kind is rom");
         var grid = rom.Grid;
         if (grid.Seeds < 1) throw new InputException(path, "rom.grid.seeds", "must be at least 1");
         if (grid.Datasets.Count == 0) throw new InputException(path, "rom.grid.datasets", "must name at least one dataset");

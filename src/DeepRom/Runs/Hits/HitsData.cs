@@ -60,6 +60,17 @@ public static class HitsData
     public static Tensor States(TrajectorySet set) => tensor(set.States, dtype: float64).view(set.Count, set.Steps, set.Dimension);
 
     /// <summary>What training levels <paramref name="levels"/> with a p-step rollout needs: p 2^B + 1 samples.</summary>
+    /// <summary>
+    /// <paramref name="levels"/> without the coarsest levels whose training windows do not fit in <paramref name="samples"/>;
+    /// unchanged when none fits, so that the usual error names what the lowest level needs.
+    /// </summary>
+    public static LevelRange LevelsFitting(LevelRange levels, int rolloutSteps, long samples)
+    {
+        int highest = levels.Highest;
+        while (highest > levels.Lowest && TrainingNeeds(levels with { Highest = highest }, rolloutSteps).Samples > samples) highest--;
+        return levels with { Highest = highest };
+    }
+
     public static (long Samples, string Why) TrainingNeeds(LevelRange levels, int rolloutSteps) =>
         ((long)rolloutSteps * levels.LargestStep + 1,
             $"{rolloutSteps} rollout steps of the largest step ({levels.LargestStep} dt, level {levels.Highest})");

@@ -14,10 +14,13 @@ namespace DeepRom.Runs.Hits;
 /// <summary>One way of forecasting the test set: its error and the wall time it took for the whole set.</summary>
 /// <param name="Level">The level of a single-level forecast.</param>
 /// <param name="StepSamples">The RK4 step (in samples) of a classical or hybrid forecast.</param>
-public sealed record MethodResult(string Name, double Mse, double Seconds, double[] MsePerSample, int? Level = null, int? StepSamples = null);
+/// <param name="Tolerance">The relative tolerance of an adaptive integration.</param>
+public sealed record MethodResult(string Name, double Mse, double Seconds, double[] MsePerSample, int? Level = null, int? StepSamples = null,
+    double? Tolerance = null);
 
 /// <summary>Everything a forecast evaluation measured, for metrics, report and command line.</summary>
 /// <param name="Selection">The model selection on the validation set; null when the levels were given.</param>
+/// <param name="Fast">The multiscale forecast over <see cref="ModelSelection.SelectFast"/>'s levels; null when the levels were given.</param>
 /// <param name="Examples">Truth and multiscale forecast of the first test trajectories, each (T, d) row-major.</param>
 public sealed record HitsForecastResult(
     string Folder,
@@ -27,9 +30,12 @@ public sealed record HitsForecastResult(
     LevelSelection? Selection,
     IReadOnlyList<MethodResult> Singles,
     MethodResult Multiscale,
+    MethodResult? Fast,
     IReadOnlyList<MethodResult> Hybrid,
     IReadOnlyList<MethodResult> Rk4,
     MethodResult? Rk4EqualAccuracy,
+    IReadOnlyList<MethodResult> Adaptive,
+    MethodResult? AdaptiveEqualAccuracy,
     double TimeStep,
     IReadOnlyList<(double[] Truth, double[] Forecast)> Examples,
     int Dimension);
@@ -37,7 +43,8 @@ public sealed record HitsForecastResult(
 /// <summary>
 /// Forecasts a test set with a trained hierarchy and compares: every level alone, the multiscale forecast over the
 /// levels chosen on the validation set (or given), and, with the system's vector field, HiTS's hybrid (network anchors,
-/// RK4 fill) and plain RK4 at the largest step that is as accurate as the multiscale forecast. Writes
+/// RK4 fill), plain RK4 at the largest step that is as accurate as the multiscale forecast, and an adaptive pair at the loosest
+/// tolerance that is. Writes
 /// <c>MODELDIR/forecast-NAME/</c> (metrics.json, plots, report.html).
 /// </summary>
 public static class HitsForecast
@@ -47,6 +54,9 @@ public static class HitsForecast
 
     /// <summary>RK4 steps the hybrid tries: 2^0 .. 2^4 samples (the reference's h = 0.01 .. 0.16).</summary>
     public const int HybridSteps = 5;
+
+    /// <summary>Relative tolerances of the adaptive comparison, loosest first: scipy's default 1e-3 down to 1e-9 (absolute tolerance a thousandth of each).</summary>
+    public static IReadOnlyList<double> AdaptiveTolerances { get; } = [1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9];
 
     /// <param name="threads">libtorch's intra-op threads (0 leaves libtorch's choice, one per core).</param>
     /// <param name="progress">Receives the percentage of the forecasts done.</param>
@@ -72,7 +82,7 @@ public static class HitsForecast
             CheckData(model, validation, valDt, file, trained);
         }
 
-        int work = (levels is null ? trained.SubRanges().Count() : 0) + trained.Count + 1 + (field is null ? 0 : HybridSteps + (int)Math.Log2(Math.Max(1, test.Steps - 1)) + 1);
+        int work = (levels is null ? trained.SubRanges().Count() : 0) + trained.Count + 1 + (field is null ? 0 : HybridSteps + (int)Math.Log2(Math.Max(1, test.Steps - 1)) + 1 + AdaptiveTolerances.Count);
         int done = 0;
         void Tick() { ct.ThrowIfCancellationRequested(); progress?.Report(100.0 * ++done / work); }
 
@@ -96,6 +106,7 @@ public static class HitsForecast
             if (selection is null) log?.Invoke($"note: every range of levels diverged on {model.Config.ValidationData}; forecasting with all of them");
         }
         LevelRange used = selection?.Selected ?? levels ?? trained;
+        LevelRange? fastLevels = selection is null ? null : ModelSelection.SelectFast(selection.Tried)?.Selected;
 
         using var truth = HitsData.States(test);
         using var x0 = truth.select(1, 0).to_type(float32);
@@ -111,10 +122,14 @@ public static class HitsForecast
         MethodResult multiscale = Measure($"multiscale (levels {used})", x => MultiscaleForecast.Run(x, steps, LearnedFlowMap.Of(model.Ensemble, used)), x0, truth, steps,
             dense => exampleForecasts = Examples(dense, test));
         Tick();
+        MethodResult? fast = fastLevels is not { } f ? null
+            : f == used ? multiscale with { Name = $"fast multiscale (levels {f})" }
+            : Measure($"fast multiscale (levels {f})", x => MultiscaleForecast.Run(x, steps, LearnedFlowMap.Of(model.Ensemble, f)), x0, truth, steps);
 
         var hybrid = new List<MethodResult>();
         var rk4 = new List<MethodResult>();
-        MethodResult? equal = null;
+        MethodResult? equal = null, adaptiveEqual = null;
+        var adaptive = new List<MethodResult>();
         if (field is not null)
         {
             var anchors = new LearnedFlowMap(model.Ensemble, used.Highest);
@@ -135,6 +150,15 @@ public static class HitsForecast
             // The largest step up to which every step is no worse than the multiscale forecast: classical integration at equal
             // accuracy (a blown-up step that happens to land close again does not count).
             equal = rk4.TakeWhile(r => r.Mse <= multiscale.Mse).LastOrDefault();
+            foreach (double rtol in AdaptiveTolerances)
+            {
+                var tolerance = new ErrorTolerance(rtol, rtol * 1e-3);
+                adaptive.Add(Measure($"adaptive RK45 rtol {rtol:0e0}", x => ClassicalForecast.Adaptive(x, steps, field, dt, tolerance), x0Double, truth, steps)
+                    with { Tolerance = rtol });
+                Tick();
+            }
+            // The loosest tolerance from which every tighter one is no worse than the multiscale forecast.
+            adaptiveEqual = adaptive.AsEnumerable().Reverse().TakeWhile(r => r.Mse <= multiscale.Mse).LastOrDefault();
         }
 
         var examples = Enumerable.Range(0, exampleForecasts?.Length ?? 0)
@@ -142,8 +166,8 @@ public static class HitsForecast
             .ToArray();
         string name = "forecast-" + Path.GetFileNameWithoutExtension(testFile);
         var target = RunFolder.Open(modelFolder.File(name), resume: false, force: true);
-        var result = new HitsForecastResult(target.Path, new JsonObject(), trained, used, selection, singles, multiscale, hybrid, rk4, equal,
-            dt, examples, test.Dimension);
+        var result = new HitsForecastResult(target.Path, new JsonObject(), trained, used, selection, singles, multiscale, fast, hybrid, rk4, equal,
+            adaptive, adaptiveEqual, dt, examples, test.Dimension);
         result = result with { Metrics = ToJson(result, test.Count, steps) };
         target.WriteJson(HitsRun.MetricsFile, result.Metrics);
         HitsReport.WriteForecast(target, model, testFile, result);
@@ -202,6 +226,12 @@ public static class HitsForecast
             [HitsMetrics.TestTrajectories] = trajectories,
             [HitsMetrics.Horizon] = horizon,
         };
+        if (r.Fast is { } fast)
+        {
+            json[HitsMetrics.FastLevels] = r.Selection is { } s && ModelSelection.SelectFast(s.Tried) is { } f ? new JsonArray(f.Selected.Lowest, f.Selected.Highest) : null;
+            json[HitsMetrics.MseFast] = Number(fast.Mse);
+            json[HitsMetrics.SecondsFast] = fast.Seconds;
+        }
         if (r.Selection is { } selection)
             json[HitsMetrics.SelectionValidationMse] = new JsonObject(selection.Tried.Select(t => KeyValuePair.Create(t.Levels.ToString(), Number(t.Error))));
         if (r.Hybrid.Count > 0)
@@ -210,6 +240,9 @@ public static class HitsForecast
             json[HitsMetrics.Hybrid] = new JsonArray(r.Hybrid.Select(m => (JsonNode)Entry(m)).ToArray());
             json[HitsMetrics.Rk4] = new JsonArray(r.Rk4.Select(m => (JsonNode)Entry(m)).ToArray());
             json[HitsMetrics.Rk4EqualAccuracy] = r.Rk4EqualAccuracy is { } e ? Entry(e) : null;
+            static JsonObject Tolerance(MethodResult m) => new() { ["rtol"] = m.Tolerance, ["mse"] = Number(m.Mse), ["seconds"] = m.Seconds };
+            json[HitsMetrics.Adaptive] = new JsonArray(r.Adaptive.Select(m => (JsonNode)Tolerance(m)).ToArray());
+            json[HitsMetrics.AdaptiveEqualAccuracy] = r.AdaptiveEqualAccuracy is { } a ? Tolerance(a) : null;
         }
         return json;
     }

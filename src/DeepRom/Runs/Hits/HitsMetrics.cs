@@ -16,6 +16,9 @@ public static class HitsMetrics
     public const string BestSingleLevel = "best_single_level";
     public const string MsePerLevel = "mse_per_level";
     public const string SelectedLevels = "selected_levels";
+    public const string FastLevels = "fast_levels";
+    public const string MseFast = "mse_fast";
+    public const string SecondsFast = "seconds_fast";
     public const string SelectionValidationMse = "selection_val_mse";
     public const string SecondsMultiscale = "seconds_multiscale";
     public const string SecondsSingle1Dt = "seconds_single_1dt";
@@ -24,6 +27,8 @@ public static class HitsMetrics
     public const string Hybrid = "hybrid";
     public const string Rk4EqualAccuracy = "rk4_equal_accuracy";
     public const string Rk4 = "rk4";
+    public const string Adaptive = "adaptive";
+    public const string AdaptiveEqualAccuracy = "adaptive_equal_accuracy";
     public const string TestTrajectories = "test_trajectories";
     public const string Horizon = "horizon";
 

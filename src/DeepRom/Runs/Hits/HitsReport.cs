@@ -48,16 +48,19 @@ public static class HitsReport
             ["levels used"] = result.Used + (result.Selection is null ? " (given)" : " (lowest validation MSE of every contiguous range)"),
             ["horizon"] = $"{result.Metrics[HitsMetrics.Horizon]} samples of dt = {Text(result.TimeStep)}",
         });
-        var rows = result.Singles.Append(result.Multiscale).Concat(result.Hybrid).Concat(result.Rk4)
+        var rows = result.Singles.Append(result.Multiscale).Concat(result.Fast is { } f ? [f] : []).Concat(result.Hybrid).Concat(result.Rk4).Concat(result.Adaptive)
             .Select(m => (IReadOnlyList<object?>)[m.Name, m.Mse, m.Seconds]);
         report.Table(["forecast", "test MSE", "seconds (whole test set)"], rows,
             "Test MSE over all trajectories, samples 1..T-1 and components, in the data's units; wall time to forecast the whole test set.");
         report.Paragraph("Single levels step from the initial state with one network and interpolate linearly between their steps. The multiscale " +
                          "forecast lets the coarsest level march over the horizon and each finer level fill every gap at once. " +
+                         (result.Fast is null ? "" : "The fast multiscale forecast couples the range with the coarsest finest level among those at least as accurate on " +
+                                                     "the validation set as the best single level: fewer network evaluations for the same validation accuracy. ") +
                          (result.Hybrid.Count > 0
                              ? "The hybrid takes the coarsest level's states as anchors and fills the gaps with classical RK4 on the known vector field; " +
                                "plain RK4 runs alone over the whole horizon. " +
-                               (result.Rk4EqualAccuracy is { } e ? $"RK4 with a step of {e.StepSamples} dt is as accurate as the multiscale forecast and takes {Text(e.Seconds)} s." : "No RK4 step tried was as accurate as the multiscale forecast.")
+                               (result.Rk4EqualAccuracy is { } e ? $"RK4 with a step of {e.StepSamples} dt is as accurate as the multiscale forecast and takes {Text(e.Seconds)} s." : "No RK4 step tried was as accurate as the multiscale forecast.") +
+                               (result.AdaptiveEqualAccuracy is { } a ? $" The adaptive RK45 pair is as accurate from rtol {Text(a.Tolerance ?? 0)} and takes {Text(a.Seconds)} s." : " No adaptive tolerance tried was as accurate as the multiscale forecast.")
                              : "Pass --hybrid-rk4 SYSTEM to compare with classical RK4 and the hybrid."));
 
         double[] time = Enumerable.Range(1, result.Multiscale.MsePerSample.Length).Select(k => k * result.TimeStep).ToArray();
@@ -72,10 +75,12 @@ public static class HitsReport
             new("single levels", result.Singles.Select(s => s.Seconds).ToArray(), result.Singles.Select(s => s.Mse).ToArray()),
             new("multiscale", [result.Multiscale.Seconds], [result.Multiscale.Mse]),
         };
+        if (result.Fast is { } fast) groups.Add(new("fast multiscale", [fast.Seconds], [fast.Mse]));
         if (result.Hybrid.Count > 0)
         {
             groups.Add(new("hybrid (RK4 fill)", result.Hybrid.Select(s => s.Seconds).ToArray(), result.Hybrid.Select(s => s.Mse).ToArray()));
             groups.Add(new("RK4", result.Rk4.Select(s => s.Seconds).ToArray(), result.Rk4.Select(s => s.Mse).ToArray()));
+            groups.Add(new("adaptive RK45", result.Adaptive.Select(s => s.Seconds).ToArray(), result.Adaptive.Select(s => s.Mse).ToArray()));
         }
         Figure(folder, report, "accuracy_vs_cost.png",
             PointPlot.Render(groups, new PlotLabels("Accuracy against cost", "seconds for the test set", "test MSE"), logX: true, logY: true, connect: true),

@@ -54,6 +54,13 @@ public static class HitsRun
         var (train, dt) = HitsData.Read(config.TrainData, log);
         var (validation, valDt) = HitsData.Read(config.ValidationData, log);
         HitsData.CheckMatches(validation, valDt, config.ValidationData, train.Dimension, dt);
+        if (!resume && config.TrimLevelsToData)
+        {
+            LevelRange fitting = HitsData.LevelsFitting(config.Levels, config.RolloutSteps, Math.Min(train.Steps, validation.Steps));
+            if (fitting != config.Levels)
+                log?.Invoke($"note: trajectories of {Math.Min(train.Steps, validation.Steps)} samples train levels {fitting} of {config.Levels} ({config.RolloutSteps} steps of the next level's {2 * fitting.LargestStep} dt do not fit)");
+            config = config with { Levels = fitting };
+        }
         var (samples, why) = HitsData.TrainingNeeds(config.Levels, config.RolloutSteps);
         HitsData.RequireSamples(train, config.TrainData, samples, why);
         HitsData.RequireSamples(validation, config.ValidationData, samples, why);

@@ -15,6 +15,12 @@ public sealed record HitsRunConfig
     public required string ValidationData { get; init; }
 
     public LevelRange Levels { get; init; } = LevelRange.Reference;
+
+    /// <summary>
+    /// When set, the coarsest of <see cref="Levels"/> that the trajectories are too short to train (p steps of 2^k dt) are
+    /// dropped when training starts, so that short trajectories of any system work with the defaults; when not, they are an error.
+    /// </summary>
+    public bool TrimLevelsToData { get; init; }
     public int Width { get; init; } = 128;
     public int Depth { get; init; } = 3;
 

@@ -43,4 +43,23 @@ public class ModelSelectionTests
         Assert.Equal(new LevelRange(2, 3), ModelSelection.Select(Errors(new LevelRange(0, 3), r => r.Count == 2 ? 0.5 : double.PositiveInfinity))!.Selected);
         Assert.Null(ModelSelection.Select(Errors(new LevelRange(0, 3), _ => double.NaN)));
     }
+
+    [Fact]
+    public void The_fast_choice_is_the_range_with_the_coarsest_finest_level_that_matches_the_best_single_level()
+    {
+        // The best single level is 4 (error 2); ranges down to level 0 are the most accurate; from level 3 up they are still
+        // better than level 4 alone, from level 5 up they are worse.
+        double Error(LevelRange r) => r.Count == 1 ? (r.Lowest == 4 ? 2.0 : 5.0) : r.Lowest <= 3 ? 1.0 + r.Lowest / 10.0 + r.Highest / 100.0 : 3.0;
+        var tried = Errors(new LevelRange(0, 8), Error).ToArray();
+
+        Assert.Equal(0, ModelSelection.Select(tried)!.Selected.Lowest);
+        var fast = ModelSelection.SelectFast(tried)!;
+        Assert.Equal(new LevelRange(4, 4), fast.Selected);
+        Assert.Equal(2.0, fast.Error);
+
+        // Once level 4 alone is worse than the 3-x ranges but 4-x ranges beat it, the fast choice stays at the coarsest such finest level.
+        double Better(LevelRange r) => r.Lowest == 4 && r.Count > 1 ? 1.5 + r.Highest / 100.0 : Error(r);
+        Assert.Equal(new LevelRange(4, 5), ModelSelection.SelectFast(Errors(new LevelRange(0, 8), Better).ToArray())!.Selected);
+        Assert.Null(ModelSelection.SelectFast(Errors(new LevelRange(0, 3), _ => double.NaN).ToArray()));
+    }
 }

@@ -106,6 +106,24 @@ public class MultiscaleForecastTests
     }
 
     [Fact]
+    public void The_adaptive_pair_reads_every_sample_and_tightening_its_tolerance_shrinks_the_error()
+    {
+        using var x0 = Initial();
+        const int horizon = 300;
+        using var truth = Analytic(x0, horizon);
+        double Error(double rtol)
+        {
+            using var forecast = ClassicalForecast.Adaptive(x0, horizon, Field, Dt, new ErrorTolerance(rtol, rtol * 1e-3));
+            Assert.Equal(Enumerable.Range(0, horizon + 1).Select(t => (long)t), forecast.Steps);
+            using var dense = forecast.Interpolate(horizon);
+            return (dense - truth).abs().max().item<double>();
+        }
+        double loose = Error(1e-3), tight = Error(1e-9);
+        Assert.True(tight < 1e-8, $"rtol 1e-9: max error {tight:g3}");
+        Assert.True(loose > 100 * tight, $"rtol 1e-3: {loose:g3}, rtol 1e-9: {tight:g3}");
+    }
+
+    [Fact]
     public void Each_refinement_is_the_forecast_with_the_maps_down_to_its_level()
     {
         using var x0 = Initial();

@@ -5,7 +5,7 @@ namespace DeepRom.Models.Hits.Forecasting;
 
 /// <summary>
 /// Forecasts with the known vector field and classical RK4 at a fixed step, for an honest comparison with the networks:
-/// RK4 alone over the whole horizon, and HiTS's hybrid, in which a coarse network sets anchors and RK4 fills the gaps
+/// RK4 alone over the whole horizon, an adaptive pair at a tolerance, and HiTS's hybrid, in which a coarse network sets anchors and RK4 fills the gaps
 /// from all of them at once. States are stepped in float64.
 /// </summary>
 public static class ClassicalForecast
@@ -23,6 +23,25 @@ public static class ClassicalForecast
         new RungeKutta4(field).Integrate(start, 0, stepSamples * dt, steps, trajectories);
         return new SampledForecast(Enumerable.Range(0, steps + 1).Select(k => (long)k * stepSamples).ToArray(),
             tensor(trajectories, dtype: float64).view(n, steps + 1, d));
+    }
+
+    /// <summary>
+    /// Dormand &amp; Prince's adaptive 5(4) pair (scipy's RK45) from every initial state in turn, read off its dense output at
+    /// every sample up to <paramref name="horizon"/>: the adaptive integrator a user would reach for, at the given tolerance.
+    /// </summary>
+    public static SampledForecast Adaptive(Tensor initial, int horizon, IVectorField field, double dt, ErrorTolerance tolerance)
+    {
+        CheckField(initial, field);
+        int n = (int)initial.shape[0], d = field.Dimension;
+        double[] start;
+        using (var states = initial.to_type(float64).contiguous()) start = states.data<double>().ToArray();
+        double[] times = Enumerable.Range(0, horizon + 1).Select(k => k * dt).ToArray();
+        var trajectories = new double[(long)n * (horizon + 1) * d];
+        var solver = new DormandPrince54(field, tolerance);
+        for (int m = 0; m < n; m++)
+            solver.Solve(start.AsSpan(m * d, d), times, trajectories.AsSpan(m * (horizon + 1) * d, (horizon + 1) * d));
+        return new SampledForecast(Enumerable.Range(0, horizon + 1).Select(k => (long)k).ToArray(),
+            tensor(trajectories, dtype: float64).view(n, horizon + 1, d));
     }
 
     /// <summary>

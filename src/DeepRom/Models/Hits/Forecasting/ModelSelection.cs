@@ -35,6 +35,22 @@ public static class ModelSelection
     }
 
     /// <summary>
+    /// The cheapest range that is at least as accurate on validation data as the best single level: the one with the coarsest
+    /// finest level (its finest level sets how many network evaluations a forecast takes), the lowest error among equals.
+    /// The accuracy-only choice of <see cref="Select"/> often reaches down to 1 dt, and then evaluates a network at every
+    /// sample like the 1-dt network alone; this keeps the multiscale forecast's speed. Null when no single level is finite.
+    /// </summary>
+    public static LevelSelection? SelectFast(IReadOnlyList<(LevelRange Levels, double Error)> tried)
+    {
+        var singles = tried.Where(t => t.Levels.Count == 1 && double.IsFinite(t.Error)).ToArray();
+        if (singles.Length == 0) return null;
+        double target = singles.Min(t => t.Error);
+        var (range, error) = tried.Where(t => double.IsFinite(t.Error) && t.Error <= target)
+            .OrderByDescending(t => t.Levels.Lowest).ThenBy(t => t.Error).ThenBy(t => t.Levels.Count).First();
+        return new LevelSelection(range, error, tried);
+    }
+
+    /// <summary>
     /// Every contiguous range of <paramref name="trained"/> with its error: for each coarsest level, <paramref name="refinements"/>
     /// gives the errors of the ranges reaching down from it, coarsest-only first (as <see cref="MultiscaleForecast.Refinements"/> yields them).
     /// </summary>

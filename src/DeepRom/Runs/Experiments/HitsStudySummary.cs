@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DeepRom.Reporting;
+using DeepRom.Runs.Hits;
+
+namespace DeepRom.Runs.Experiments;
+
+/// <summary>
+/// A time-stepper study's tables, one row per system and noise level (means over seeds): the test MSE of the best single
+/// level, the multiscale forecast and the hybrid beside the published values, then training and forecast times with
+/// the classical integrators at equal accuracy.
+/// </summary>
+public sealed class HitsStudySummary(ExperimentConfig config, IReadOnlyList<HitsTrialResult> results)
+{
+    /// <summary>The label a row and its published values share, e.g. "hopf / 1%".</summary>
+    public static string GroupLabel(string system, double noise) =>
+        $"{system} / {(100 * noise).ToString("0.##", CultureInfo.InvariantCulture)}%";
+
+    /// <summary>One row per system and noise level, in the order they first appear.</summary>
+    public IReadOnlyList<JsonObject> Rows()
+    {
+        var rows = new List<JsonObject>();
+        foreach (var group in results.GroupBy(t => (t.System, t.Noise)))
+        {
+            var trials = group.ToList();
+            string label = GroupLabel(group.Key.System, group.Key.Noise);
+            var row = new JsonObject
+            {
+                ["system"] = group.Key.System, ["noise"] = group.Key.Noise, ["trials"] = trials.Count,
+                [HitsMetrics.BestSingleLevel] = Distinct(trials.Select(t => t.Forecast[HitsMetrics.BestSingleLevel]?.ToJsonString())),
+                [HitsMetrics.SelectedLevels] = Distinct(trials.Select(t => t.Forecast[HitsMetrics.SelectedLevels] is JsonArray a ? new Models.Hits.LevelRange(a[0]!.GetValue<int>(), a[1]!.GetValue<int>()).ToString() : null)),
+                [HitsMetrics.FastLevels] = Distinct(trials.Select(t => t.Forecast[HitsMetrics.FastLevels] is JsonArray a ? new Models.Hits.LevelRange(a[0]!.GetValue<int>(), a[1]!.GetValue<int>()).ToString() : null)),
+                ["rk4_equal_accuracy_step"] = Distinct(trials.Select(t => t.Forecast[HitsMetrics.Rk4EqualAccuracy]?["step"]?.ToJsonString())),
+                ["adaptive_equal_accuracy_rtol"] = Distinct(trials.Select(t => t.Forecast[HitsMetrics.AdaptiveEqualAccuracy]?["rtol"] is { } r ? NumberText.Format(r.GetValue<double>()) : null)),
+                ["reference"] = config.Reference.GetValueOrDefault(label),
+            };
+            Spread(row, HitsMetrics.MseBestSingle, trials.Select(t => Number(t.Forecast[HitsMetrics.MseBestSingle])));
+            Spread(row, HitsMetrics.MseMultiscale, trials.Select(t => Number(t.Forecast[HitsMetrics.MseMultiscale])));
+            Spread(row, HitsMetrics.MseFast, trials.Select(t => Number(t.Forecast[HitsMetrics.MseFast])));
+            Spread(row, HitsMetrics.SecondsFast, trials.Select(t => Number(t.Forecast[HitsMetrics.SecondsFast])));
+            Spread(row, HitsMetrics.MseHybrid, trials.Select(t => Number(t.Forecast[HitsMetrics.MseHybrid])));
+            Spread(row, HitsMetrics.SecondsSingle1Dt, trials.Select(t => Number(t.Forecast[HitsMetrics.SecondsSingle1Dt])));
+            Spread(row, HitsMetrics.SecondsMultiscale, trials.Select(t => Number(t.Forecast[HitsMetrics.SecondsMultiscale])));
+            Spread(row, "rk4_equal_accuracy_seconds", trials.Select(t => Number(t.Forecast[HitsMetrics.Rk4EqualAccuracy]?["seconds"])));
+            Spread(row, "adaptive_equal_accuracy_seconds", trials.Select(t => Number(t.Forecast[HitsMetrics.AdaptiveEqualAccuracy]?["seconds"])));
+            Spread(row, HitsMetrics.TrainSeconds, trials.Select(t => Number(t.Training[HitsMetrics.TrainSeconds])));
+            Spread(row, HitsMetrics.Iterations, trials.Select(t => Number(t.Training[HitsMetrics.Iterations])));
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    public void Write(string folder)
+    {
+        var rows = Rows();
+        var json = new JsonObject
+        {
+            ["name"] = config.Name,
+            ["description"] = config.Description,
+            ["kind"] = config.Kind,
+            ["hits"] = JsonSerializer.SerializeToNode(config.Hits, ExperimentConfig.Json),
+            ["trials_finished"] = results.Count,
+            ["groups"] = new JsonArray(rows.Select(r => (JsonNode)r.DeepClone()).ToArray()),
+            ["trials"] = new JsonArray(results.Select(t => (JsonNode)new JsonObject
+            {
+                ["key"] = t.Key, ["system"] = t.System, ["noise"] = t.Noise, ["seed"] = t.Seed,
+                ["training"] = t.Training.DeepClone(), ["forecast"] = t.Forecast.DeepClone(),
+            }).ToArray()),
+        };
+        StudyFiles.WriteSummary(folder, json, Markdown(rows));
+    }
+
+    private string Markdown(IReadOnlyList<JsonObject> rows)
+    {
+        var accuracy = new MarkdownTable(["system / noise", "trials", "best single level", "its MSE", "multiscale levels", "multiscale MSE",
+            "fast levels", "fast MSE", "hybrid MSE", "published"]);
+        var speed = new MarkdownTable(["system / noise", "minibatches", "train minutes", "1-dt network s", "multiscale s", "speed-up", "fast s", "fast speed-up",
+            "RK4 at equal accuracy: step (dt), s", "adaptive RK45 at equal accuracy: rtol, s"]);
+        foreach (var row in rows)
+        {
+            string label = GroupLabel(row["system"]!.GetValue<string>(), row["noise"]!.GetValue<double>());
+            accuracy.AddRow([label, row["trials"]!.GetValue<int>(), Text(row, HitsMetrics.BestSingleLevel), Cell(row, HitsMetrics.MseBestSingle),
+                Text(row, HitsMetrics.SelectedLevels), Cell(row, HitsMetrics.MseMultiscale), Text(row, HitsMetrics.FastLevels), Cell(row, HitsMetrics.MseFast),
+                Cell(row, HitsMetrics.MseHybrid), Text(row, "reference")]);
+            double? oneDt = Mean(row, HitsMetrics.SecondsSingle1Dt);
+            string Ratio(string metric) => oneDt is { } a && Mean(row, metric) is { } b && b > 0 ? (a / b).ToString("0.0", CultureInfo.InvariantCulture) : "n/a";
+            speed.AddRow([label, Cell(row, HitsMetrics.Iterations), Mean(row, HitsMetrics.TrainSeconds) is { } s ? (s / 60).ToString("0.0", CultureInfo.InvariantCulture) : "n/a",
+                Cell(row, HitsMetrics.SecondsSingle1Dt), Cell(row, HitsMetrics.SecondsMultiscale), Ratio(HitsMetrics.SecondsMultiscale),
+                Cell(row, HitsMetrics.SecondsFast), Ratio(HitsMetrics.SecondsFast),
+                Pair(Text(row, "rk4_equal_accuracy_step"), Cell(row, "rk4_equal_accuracy_seconds")),
+                Pair(Text(row, "adaptive_equal_accuracy_rtol"), Cell(row, "adaptive_equal_accuracy_seconds"))]);
+        }
+        var text = new StringBuilder();
+        text.AppendLine($"# {config.Name}").AppendLine().AppendLine(config.Description).AppendLine();
+        text.AppendLine($"{results.Count} trials finished. Test MSE over all test trajectories, samples and components, in the data's units " +
+                        "(against the noisy test data where there is noise, as in the reference); means over seeds, +- one standard deviation " +
+                        "where there are several.").AppendLine();
+        text.AppendLine(accuracy.Render()).AppendLine();
+        text.AppendLine("Wall seconds to forecast the whole test set; the equal-accuracy columns name the coarsest RK4 step and the loosest adaptive " +
+                        "tolerance whose test MSE is no worse than the multiscale forecast's (n/a: none tried was).").AppendLine();
+        text.AppendLine(speed.Render());
+        if (!string.IsNullOrEmpty(config.ReferenceSource)) text.AppendLine().AppendLine($"Published values: {config.ReferenceSource}");
+        return text.ToString();
+    }
+
+    private static double? Number(JsonNode? node) => node is not JsonValue v ? null
+        : v.TryGetValue(out double x) ? (double.IsFinite(x) ? x : null)
+        : v.TryGetValue(out long n) ? n : null;
+
+    private static string? Distinct(IEnumerable<string?> values)
+    {
+        var seen = values.Where(v => v is not null).Distinct().ToList();
+        return seen.Count == 0 ? null : string.Join(", ", seen);
+    }
+
+    private static void Spread(JsonObject row, string metric, IEnumerable<double?> values)
+    {
+        var finite = values.Where(v => v is not null).Select(v => v!.Value).ToArray();
+        row[metric + "_mean"] = finite.Length > 0 ? finite.Average() : null;
+        row[metric + "_std"] = finite.Length > 1 ? Math.Sqrt(finite.Sum(v => (v - finite.Average()) * (v - finite.Average())) / (finite.Length - 1)) : null;
+    }
+
+    private static double? Mean(JsonObject row, string metric) => row[metric + "_mean"]?.GetValue<double>();
+
+    private static string Cell(JsonObject row, string metric)
+    {
+        if (Mean(row, metric) is not { } mean) return "n/a";
+        string m = NumberText.Format(mean);
+        return row[metric + "_std"] is { } std ? $"{m} +- {NumberText.Format(std.GetValue<double>())}" : m;
+    }
+
+    private static string Text(JsonObject row, string key) => row[key]?.GetValue<string>() ?? "n/a";
+
+    private static string Pair(string first, string second) => first == "n/a" ? "n/a" : $"{first}, {second}";
+}
