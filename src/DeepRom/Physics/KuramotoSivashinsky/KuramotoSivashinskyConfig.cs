@@ -44,7 +44,9 @@ public sealed record KuramotoSivashinskyConfig(
     public double TransientTime => TransientSteps * TimeStep;
 
     /// <summary>Steps of the transient: the requested transient time over h, rounded to the nearest whole step.</summary>
-    public long TransientSteps => (long)Math.Round((Transient ?? (Init == InitialProfile.Random ? DefaultRandomTransient : 0)) / TimeStep);
+    public long TransientSteps => (long)Math.Round(RequestedTransient / TimeStep);
+
+    private double RequestedTransient => Transient ?? (Init == InitialProfile.Random ? DefaultRandomTransient : 0);
 
     /// <summary>Time between stored snapshots, SaveEvery h.</summary>
     public double SampleInterval => SaveEvery * TimeStep;
@@ -71,7 +73,7 @@ public sealed record KuramotoSivashinskyConfig(
         if (!Enum.IsDefined(Init)) throw new InputException(source, nameof(Init), $"unknown initial profile {Init}");
         if ((long)Snapshots * Points > Array.MaxLength)
             throw new InputException(source, nameof(Snapshots), $"{Snapshots} snapshots of {Points} points do not fit in one array");
-        if ((Transient ?? 0) / TimeStep > long.MaxValue / 2 || (double)(Snapshots - 1) * SaveEvery > long.MaxValue / 2)
+        if (RequestedTransient / TimeStep > long.MaxValue / 2 || (double)(Snapshots - 1) * SaveEvery > long.MaxValue / 2)
             throw new InputException(source, nameof(TimeStep), "the run would take more steps than can be counted");
     }
 }
