@@ -16,6 +16,7 @@ public static class DataCommands
         data.Add(DataPuffCommand.Build(console));
         data.Add(DataBurgersCommand.Build(console));
         data.Add(DataOdeCommand.Build(console));
+        data.Add(DataKsCommand.Build(console));
         return data;
     }
 
