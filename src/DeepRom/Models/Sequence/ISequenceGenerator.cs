@@ -1,0 +1,30 @@
+using static TorchSharp.torch;
+
+namespace DeepRom.Models.Sequence;
+
+/// <summary>A model that generates a sequence free-running: it reads a context, then feeds its own output back.</summary>
+public interface ISequenceGenerator
+{
+    /// <summary>The state dimension d.</summary>
+    int Dimension { get; }
+
+    /// <summary>
+    /// Reads <paramref name="context"/> (K, d) with teacher forcing (its first sample at step 0 of the model's clock), then
+    /// generates the <paramref name="steps"/> states that follow its last sample, each from the previous output: (steps, d).
+    /// </summary>
+    Tensor Generate(Tensor context, int steps);
+}
+
+/// <summary>A recurrent network trained by teacher forcing: given true inputs, it predicts each next sample.</summary>
+public interface ITeacherForcedNetwork : ISequenceGenerator
+{
+    /// <summary>The module whose parameters are trained.</summary>
+    nn.Module Module { get; }
+
+    /// <summary>
+    /// Predictions (B, W, d) of samples 1..W of each window from its true samples 0..W-1 (<paramref name="inputs"/>, (B, W, d)),
+    /// starting from a zero hidden state; <paramref name="first"/> (B,) int64 is each window's first sample index on the
+    /// model's clock (a clockwork network updates its modules by it).
+    /// </summary>
+    Tensor PredictNext(Tensor inputs, Tensor first);
+}
