@@ -105,7 +105,9 @@ public sealed class EchoStateNetwork : nn.Module<Tensor, Tensor, Tensor>, ISeque
         for (int s = 1; s < steps; s++)
         {
             using var step = NewDisposeScope();
-            r = forward(r, x).MoveToOuterDisposeScope();
+            Tensor next = forward(r, x).MoveToOuterDisposeScope();
+            r.Dispose();
+            r = next;
             x = Predict(r).MoveToOuterDisposeScope();
             generated.Add(x);
         }
