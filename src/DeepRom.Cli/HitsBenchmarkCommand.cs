@@ -26,12 +26,13 @@ public static class HitsBenchmarkCommand
         };
         protocol.AcceptOnlyFromAmong([.. ChoiceName.All<BenchmarkProtocol>()]);
         var seed = new Option<int>("--seed") { Description = "Seed for the weights, reservoirs and windows.", DefaultValueFactory = _ => 0 };
+        var ridge = new Option<double>("--esn-ridge") { Description = "Ridge regulariser of the echo-state readout (0: the pseudo-inverse, as the reference).", DefaultValueFactory = _ => defaults.EsnRidge };
         var threads = new Option<int>("--threads") { Description = "libtorch threads (0 = one per core; the default 1 is fastest on a machine busy with other work).", DefaultValueFactory = _ => defaults.Threads };
         var output = new Option<string?>("--out") { Description = "Run folder (default: runs/hits-benchmark-DATE-TIME in the current folder): config.json, metrics.json, plots, report.html." };
         var force = new Option<bool>("--force") { Description = "Delete an existing run folder and start over." };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON on stdout (progress goes to stderr)." };
         var command = new Command("benchmark", "Train HiTS and the sequence baselines (LSTM, echo-state network, clockwork RNN) on one sequence for equal wall time and compare what they generate.");
-        foreach (Option o in new Option[] { data, models, minutes, protocol, seed, threads, output, force, json }) command.Add(o);
+        foreach (Option o in new Option[] { data, models, minutes, protocol, seed, ridge, threads, output, force, json }) command.Add(o);
         command.SetAction((ParseResult r, CancellationToken ct) =>
         {
             var config = defaults with
@@ -42,6 +43,7 @@ public static class HitsBenchmarkCommand
                 Protocol = ChoiceName.Parse<BenchmarkProtocol>(r.GetValue(protocol)!, "--protocol", "value"),
                 Seed = r.GetValue(seed),
                 Threads = r.GetValue(threads),
+                EsnRidge = r.GetValue(ridge),
             };
             config.Validate();
             string path = r.GetValue(output) ?? Path.Combine("runs", $"hits-benchmark-{DateTime.Now:yyyyMMdd-HHmmss}");

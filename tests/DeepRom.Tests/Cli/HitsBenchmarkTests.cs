@@ -69,6 +69,7 @@ public class HitsBenchmarkTests(TinyKs ks) : IClassFixture<TinyKs>
     [InlineData("--models", "hits,gru", "unknown value 'gru'")]
     [InlineData("--minutes", "0", "positive")]
     [InlineData("--minutes", "-1", "positive")]
+    [InlineData("--esn-ridge", "-1", ">= 0")]
     public async Task Bad_options_are_refused_before_anything_is_written(string option, string value, string problem)
     {
         string folder = ks.Scratch.File("refused");

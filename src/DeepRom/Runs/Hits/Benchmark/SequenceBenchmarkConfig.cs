@@ -95,6 +95,7 @@ public sealed record SequenceBenchmarkConfig
         if (Models.Distinct().Count() != Models.Count) throw new InputException("--models", "value", "names a model twice");
         if (Threads < 0) throw new InputException("--threads", "value", $"must be 0 (one per core) or more, got {Threads}");
         if (!Enum.IsDefined(Protocol)) throw new InputException("--protocol", "value", $"unknown protocol {Protocol}");
+        if (!(EsnRidge >= 0) || !double.IsFinite(EsnRidge)) throw new InputException("--esn-ridge", "value", $"must be finite and >= 0, got {EsnRidge}");
         if (!(TrainFraction > 0 && TrainFraction < 1)) throw new InputException("TrainFraction", "value", $"must lie in (0, 1), got {TrainFraction}");
     }
 }
