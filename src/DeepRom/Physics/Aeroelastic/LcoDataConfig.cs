@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using DeepRom.Numerics.Ode;
 
 namespace DeepRom.Physics.Aeroelastic;
@@ -29,9 +30,11 @@ public sealed record LcoDataConfig(
     public PitchPlungeConfig Airfoil { get; init; } = PitchPlungeConfig.Standard;
 
     /// <summary>The integrator's tolerance.</summary>
+    [JsonIgnore]
     public ErrorTolerance Tolerance => new(RelativeTolerance, AbsoluteTolerance);
 
     /// <summary>The spacing of the samples in tau.</summary>
+    [JsonIgnore]
     public double SampleSpacing => Duration / (Samples - 1);
 
     /// <summary>The sample times (multiplied, not accumulated, so the last one is Duration exactly).</summary>

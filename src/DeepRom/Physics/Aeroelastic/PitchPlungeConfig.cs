@@ -29,7 +29,7 @@ public sealed record PitchPlungeConfig(
     public static PitchPlungeConfig Standard { get; } = new();
 
     /// <summary>The same airfoil with a linear pitch spring (beta_a = 0).</summary>
-    public PitchPlungeConfig Linear => this with { CubicPitchStiffness = 0 };
+    public PitchPlungeConfig WithLinearSpring() => this with { CubicPitchStiffness = 0 };
 
     /// <summary>Throws <see cref="InputException"/> naming the first invalid setting; <paramref name="source"/> names where it came from.</summary>
     public void Validate(string source = "pitch-plunge config")
