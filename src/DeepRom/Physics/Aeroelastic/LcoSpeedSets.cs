@@ -1,8 +1,8 @@
 namespace DeepRom.Physics.Aeroelastic;
 
 /// <summary>
-/// The default reduced speeds: a training grid U* = 4.00, 4.25, ..., 9.00 (0.64 to 1.43 U*_L, nine below the flutter speed
-/// 6.2851 and twelve above) and a test set at the midpoints 4.125, 4.625, ..., 8.625, each between two training speeds.
+/// The default reduced speeds: a training grid U* = 4.00, 4.25, ..., 9.00 (0.64 to 1.43 U*_L, ten below the flutter speed
+/// 6.2851 and eleven above) and a test set at the midpoints 4.125, 4.625, ..., 8.625, each between two training speeds.
 /// </summary>
 public static class LcoSpeedSets
 {

@@ -44,22 +44,29 @@ public class RealEigenvaluesTests
                 values.Add(a);
             }
             var s = Matrix<double>.Build.Dense(n, n, (i, j) => (i == j ? 1 : 0) + 0.3 * (2 * random.NextDouble() - 1));
-            var a = (s * Matrix<double>.Build.DenseOfArray(d) * s.Inverse()).ToArray();
-            return (Sorted(values), a);
+            return (values.ToArray(), (s * Matrix<double>.Build.DenseOfArray(d) * s.Inverse()).ToArray());
         });
-
-    private static Complex[] Sorted(IEnumerable<Complex> values) =>
-        values.OrderByDescending(v => v.Real).ThenByDescending(v => v.Imaginary).ToArray();
 
     [Fact]
     public void Matrices_similar_to_a_known_block_diagonal_give_back_its_eigenvalues() =>
         KnownSpectrum.Sample(c =>
         {
             Complex[] computed = RealEigenvalues.Of(c.Matrix);
-            Assert.Equal(c.Values.Length, computed.Length);
-            for (int i = 0; i < computed.Length; i++)
-                Assert.True(Complex.Abs(computed[i] - c.Values[i]) < 1e-8, $"eigenvalue {i}: {computed[i]} against {c.Values[i]}");
+            AssertSameValues(c.Values, computed, 1e-8);
         }, iter: 500);
+
+    /// <summary>Pairs each expected value with the nearest computed one: equal real parts may be ordered differently by round-off.</summary>
+    private static void AssertSameValues(Complex[] expected, Complex[] computed, double tolerance)
+    {
+        Assert.Equal(expected.Length, computed.Length);
+        var left = computed.ToList();
+        foreach (Complex e in expected)
+        {
+            Complex nearest = left.MinBy(v => Complex.Abs(v - e));
+            Assert.True(Complex.Abs(nearest - e) < tolerance, $"{e} has no partner in [{string.Join(", ", computed)}]");
+            left.Remove(nearest);
+        }
+    }
 
     [Fact]
     public void Random_matrices_agree_with_mathnet_and_conserve_trace_and_determinant() =>
@@ -71,15 +78,7 @@ public class RealEigenvaluesTests
                 for (int j = 0; j < n; j++) a[i, j] = 2 * random.NextDouble() - 1;
             Complex[] computed = RealEigenvalues.Of(a);
             var m = Matrix<double>.Build.DenseOfArray(a);
-            Complex[] reference = m.Evd().EigenValues.Select(v => new Complex(v.Real, v.Imaginary)).ToArray();
-            // Match each reference value to the nearest computed one: the orders of two equal real parts may differ by round-off.
-            var left = computed.ToList();
-            foreach (Complex r in reference)
-            {
-                Complex nearest = left.MinBy(v => Complex.Abs(v - r));
-                Assert.True(Complex.Abs(nearest - r) < 1e-7, $"{r} has no partner in [{string.Join(", ", computed)}]");
-                left.Remove(nearest);
-            }
+            AssertSameValues(m.Evd().EigenValues.Select(v => new Complex(v.Real, v.Imaginary)).ToArray(), computed, 1e-7);
             Complex sum = computed.Aggregate(Complex.Zero, (x, y) => x + y), product = computed.Aggregate(Complex.One, (x, y) => x * y);
             Assert.Equal(m.Trace(), sum.Real, 1e-10);
             Assert.Equal(0, sum.Imaginary, 1e-10);
@@ -115,14 +114,17 @@ public class RealEigenvaluesTests
     [Fact]
     public void Entries_spanning_many_orders_of_magnitude_are_balanced_away()
     {
-        // D A D^-1 with D = diag(1, 1e6, 1e-6) has A's eigenvalues 1, 2, 3 but entries from 1e-12 to 1e12.
-        double[,] a = { { 1, 1e-6 * 0.5, 1e6 * 0.25 }, { 1e6 * 0.1, 2, 1e12 * 0.3 }, { 0, 0, 3 } };
+        // D T D^-1 with D = diag(1, 1e6, 1e-6) has T's eigenvalues but entries from 1e-13 to 1e11.
+        double[,] t = { { 1, 0.5, 0.25 }, { 0.1, 2, 0.3 }, { 0.2, -0.4, 3 } };
+        double[] d = [1, 1e6, 1e-6];
+        var scaled = new double[3, 3];
+        for (int i = 0; i < 3; i++)
+            for (int j = 0; j < 3; j++) scaled[i, j] = d[i] * t[i, j] / d[j];
 
-        Complex[] values = RealEigenvalues.Of(a);
+        Complex[] expected = RealEigenvalues.Of(t), values = RealEigenvalues.Of(scaled);
 
-        Assert.Equal(3, values[0].Real, 1e-10);
-        Assert.Equal(2, values[1].Real, 1e-10);
-        Assert.Equal(1, values[2].Real, 1e-10);
+        AssertSameValues(Matrix<double>.Build.DenseOfArray(t).Evd().EigenValues.Select(v => new Complex(v.Real, v.Imaginary)).ToArray(), expected, 1e-12);
+        AssertSameValues(expected, values, 1e-12);
     }
 
     [Fact]
