@@ -147,6 +147,9 @@ public static class DataLcoCommand
         foreach (string raw in text.Split(','))
         {
             string item = raw.Trim();
+            // numpy's spellings of the non-finite values, which .NET does not parse, get the same answer as NaN and Infinity.
+            if (item.TrimStart('+', '-').ToLowerInvariant() is "inf" or "infinity" or "nan")
+                throw new InputException("--speeds", $"'{item}'", "is not finite");
             if (!double.TryParse(item, NumberStyles.Float, CultureInfo.InvariantCulture, out double u))
                 throw new InputException("--speeds", $"'{item}'", "expected a decimal number, e.g. 6.5");
             if (!double.IsFinite(u)) throw new InputException("--speeds", $"'{item}'", "is not finite");
