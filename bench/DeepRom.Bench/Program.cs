@@ -19,11 +19,12 @@ string output = which switch
     "ode-reference" => OdeReferenceBench.Run(count > 0 ? count : 20),
     "lsh-epoch" => LshVaeEpochBench.Run(count > 0 ? count : 3, args),
     "hits-train" => HitsTrainBench.Run(count > 0 ? count : 50),
+    "lco" => LcoBench.Run(count > 0 ? count : 5),
     _ => "",
 };
 if (output.Length == 0)
 {
-    Console.WriteLine("usage: DeepRom.Bench darcy [samples] | vae-step [steps] [--only reference|fast] | vae-profile [repeats] | ode-reference [trajectories] | rom-step [steps] [--only cae-64|beta-vae-32|...] | lsh-epoch [epochs] [--widths 48,48,32] [--downsample true|false] [--axis time|space] [--threads 1] | hits-train [minibatches]  [--json PATH]");
+    Console.WriteLine("usage: DeepRom.Bench darcy [samples] | vae-step [steps] [--only reference|fast] | vae-profile [repeats] | ode-reference [trajectories] | rom-step [steps] [--only cae-64|beta-vae-32|...] | lsh-epoch [epochs] [--widths 48,48,32] [--downsample true|false] [--axis time|space] [--threads 1] | hits-train [minibatches] | lco [repeats]  [--json PATH]");
     return 2;
 }
 string processor = ProcessorModel();

@@ -9,10 +9,9 @@ namespace DeepRom.Numerics.LinearAlgebra;
 internal static class Balancing
 {
     /// <summary>Scales <paramref name="a"/> (square) in place until no row/column pair can shrink its norm sum by 5 %.</summary>
-    public static void Apply(double[,] a)
+    public static void Apply(Span<double> a, int n)
     {
-        int n = a.GetLength(0);
-        bool changed = true;
+                bool changed = true;
         while (changed)
         {
             changed = false;
@@ -22,8 +21,8 @@ internal static class Balancing
                 for (int j = 0; j < n; j++)
                 {
                     if (j == i) continue;
-                    column += Math.Abs(a[j, i]);
-                    row += Math.Abs(a[i, j]);
+                    column += Math.Abs(a[j * n + i]);
+                    row += Math.Abs(a[i * n + j]);
                 }
                 if (column == 0 || row == 0) continue;
                 double sum = column + row, factor = 1;
@@ -32,8 +31,8 @@ internal static class Balancing
                 while (column > row * 2) { factor /= 2; column /= 4; }
                 if ((column + row) / factor >= 0.95 * sum) continue;
                 changed = true;
-                for (int j = 0; j < n; j++) a[i, j] /= factor;
-                for (int j = 0; j < n; j++) a[j, i] *= factor;
+                for (int j = 0; j < n; j++) a[i * n + j] /= factor;
+                for (int j = 0; j < n; j++) a[j * n + i] *= factor;
             }
         }
     }

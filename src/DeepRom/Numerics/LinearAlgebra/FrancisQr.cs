@@ -12,26 +12,25 @@ internal static class FrancisQr
     private const double MachineEpsilon = 2.220446049250313e-16; // 2^-52
 
     /// <summary>Overwrites <paramref name="h"/> (upper Hessenberg) with a quasi-triangular matrix and returns its eigenvalues.</summary>
-    public static Complex[] Eigenvalues(double[,] h)
+    public static Complex[] Eigenvalues(Span<double> h, int n)
     {
-        int n = h.GetLength(0);
-        var values = new Complex[n];
+                var values = new Complex[n];
         double norm = 0;
         for (int i = 0; i < n; i++)
-            for (int j = Math.Max(0, i - 1); j < n; j++) norm += Math.Abs(h[i, j]);
+            for (int j = Math.Max(0, i - 1); j < n; j++) norm += Math.Abs(h[i * n + j]);
         int hi = n - 1, iterations = 0;
         while (hi >= 0)
         {
-            int lo = ActiveStart(h, hi, norm);
+            int lo = ActiveStart(h, n, hi, norm);
             if (lo == hi)
             {
-                values[hi] = h[hi, hi];
+                values[hi] = h[hi * n + hi];
                 hi--;
                 iterations = 0;
             }
             else if (lo == hi - 1)
             {
-                (values[hi - 1], values[hi]) = TwoByTwo(h[hi - 1, hi - 1], h[hi - 1, hi], h[hi, hi - 1], h[hi, hi]);
+                (values[hi - 1], values[hi]) = TwoByTwo(h[(hi - 1) * n + hi - 1], h[(hi - 1) * n + hi], h[hi * n + hi - 1], h[hi * n + hi]);
                 hi -= 2;
                 iterations = 0;
             }
@@ -39,22 +38,22 @@ internal static class FrancisQr
             {
                 if (++iterations > IterationsPerEigenvalue)
                     throw new ArithmeticException($"QR iteration did not converge for the eigenvalue at row {hi}");
-                DoubleShiftStep(h, lo, hi, exceptional: iterations % 10 == 0);
+                DoubleShiftStep(h, n, lo, hi, exceptional: iterations % 10 == 0);
             }
         }
         return values;
     }
 
     /// <summary>Sets negligible subdiagonal entries to zero and returns the first row of the unreduced block ending at <paramref name="hi"/>.</summary>
-    private static int ActiveStart(double[,] h, int hi, double norm)
+    private static int ActiveStart(Span<double> h, int n, int hi, double norm)
     {
         for (int i = hi; i > 0; i--)
         {
-            double scale = Math.Abs(h[i - 1, i - 1]) + Math.Abs(h[i, i]);
+            double scale = Math.Abs(h[(i - 1) * n + i - 1]) + Math.Abs(h[i * n + i]);
             if (scale == 0) scale = norm;
-            if (Math.Abs(h[i, i - 1]) <= double.Epsilon + MachineEpsilon * scale)
+            if (Math.Abs(h[i * n + i - 1]) <= double.Epsilon + MachineEpsilon * scale)
             {
-                h[i, i - 1] = 0;
+                h[i * n + i - 1] = 0;
                 return i;
             }
         }
@@ -80,26 +79,26 @@ internal static class FrancisQr
     /// One implicit double-shift step on the unreduced block lo..hi: the shifts are the eigenvalues of the trailing 2 x 2
     /// (or, every tenth iteration, an exceptional pair that breaks the cycles the standard shifts can fall into).
     /// </summary>
-    private static void DoubleShiftStep(double[,] h, int lo, int hi, bool exceptional)
+    private static void DoubleShiftStep(Span<double> h, int n, int lo, int hi, bool exceptional)
     {
         double sum, product;
         if (exceptional)
         {
             // LAPACK's dlahqr choice: a shift pair built from the trailing subdiagonal magnitudes.
-            double s = Math.Abs(h[hi, hi - 1]) + Math.Abs(h[hi - 1, hi - 2]);
-            double h11 = 0.75 * s + h[hi, hi];
+            double s = Math.Abs(h[hi * n + hi - 1]) + Math.Abs(h[(hi - 1) * n + hi - 2]);
+            double h11 = 0.75 * s + h[hi * n + hi];
             sum = 2 * h11;
             product = h11 * h11 + 0.4375 * s * s;
         }
         else
         {
-            sum = h[hi - 1, hi - 1] + h[hi, hi];
-            product = h[hi - 1, hi - 1] * h[hi, hi] - h[hi - 1, hi] * h[hi, hi - 1];
+            sum = h[(hi - 1) * n + hi - 1] + h[hi * n + hi];
+            product = h[(hi - 1) * n + hi - 1] * h[hi * n + hi] - h[(hi - 1) * n + hi] * h[hi * n + hi - 1];
         }
         // First column of (H - s1 I)(H - s2 I): only three entries are nonzero.
-        double x = h[lo, lo] * h[lo, lo] + h[lo, lo + 1] * h[lo + 1, lo] - sum * h[lo, lo] + product;
-        double y = h[lo + 1, lo] * (h[lo, lo] + h[lo + 1, lo + 1] - sum);
-        double z = h[lo + 1, lo] * h[lo + 2, lo + 1];
+        double x = h[lo * n + lo] * h[lo * n + lo] + h[lo * n + lo + 1] * h[(lo + 1) * n + lo] - sum * h[lo * n + lo] + product;
+        double y = h[(lo + 1) * n + lo] * (h[lo * n + lo] + h[(lo + 1) * n + lo + 1] - sum);
+        double z = h[(lo + 1) * n + lo] * h[(lo + 2) * n + lo + 1];
         for (int k = lo; k < hi; k++)
         {
             int size = k < hi - 1 ? 3 : 2;
@@ -114,32 +113,32 @@ internal static class FrancisQr
                 // Rows k..k+size-1 from column k-1 (the bulge) to the block's end.
                 for (int j = Math.Max(lo, k - 1); j <= hi; j++)
                 {
-                    double d = u0 * h[k, j] + u1 * h[k + 1, j] + (size == 3 ? u2 * h[k + 2, j] : 0);
+                    double d = u0 * h[k * n + j] + u1 * h[(k + 1) * n + j] + (size == 3 ? u2 * h[(k + 2) * n + j] : 0);
                     d *= beta;
-                    h[k, j] -= d * u0;
-                    h[k + 1, j] -= d * u1;
-                    if (size == 3) h[k + 2, j] -= d * u2;
+                    h[k * n + j] -= d * u0;
+                    h[(k + 1) * n + j] -= d * u1;
+                    if (size == 3) h[(k + 2) * n + j] -= d * u2;
                 }
                 // Columns k..k+size-1 down to the row below the bulge.
                 for (int i = lo; i <= Math.Min(k + 3, hi); i++)
                 {
-                    double d = h[i, k] * u0 + h[i, k + 1] * u1 + (size == 3 ? h[i, k + 2] * u2 : 0);
+                    double d = h[i * n + k] * u0 + h[i * n + k + 1] * u1 + (size == 3 ? h[i * n + k + 2] * u2 : 0);
                     d *= beta;
-                    h[i, k] -= d * u0;
-                    h[i, k + 1] -= d * u1;
-                    if (size == 3) h[i, k + 2] -= d * u2;
+                    h[i * n + k] -= d * u0;
+                    h[i * n + k + 1] -= d * u1;
+                    if (size == 3) h[i * n + k + 2] -= d * u2;
                 }
                 if (k > lo)
                 {
-                    h[k + 1, k - 1] = 0;
-                    if (size == 3) h[k + 2, k - 1] = 0;
+                    h[(k + 1) * n + k - 1] = 0;
+                    if (size == 3) h[(k + 2) * n + k - 1] = 0;
                 }
             }
             if (k < hi - 1)
             {
-                x = h[k + 1, k];
-                y = h[k + 2, k];
-                z = k + 3 <= hi ? h[k + 3, k] : 0;
+                x = h[(k + 1) * n + k];
+                y = h[(k + 2) * n + k];
+                z = k + 3 <= hi ? h[(k + 3) * n + k] : 0;
             }
         }
     }

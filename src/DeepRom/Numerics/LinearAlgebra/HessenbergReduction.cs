@@ -4,20 +4,19 @@ namespace DeepRom.Numerics.LinearAlgebra;
 internal static class HessenbergReduction
 {
     /// <summary>Overwrites <paramref name="a"/> with Q^T A Q, zero below the first subdiagonal; Q itself is not kept.</summary>
-    public static void Apply(double[,] a)
+    public static void Apply(Span<double> a, int n)
     {
-        int n = a.GetLength(0);
         var u = new double[n];
         for (int k = 0; k < n - 2; k++)
         {
             double norm = 0;
-            for (int i = k + 1; i < n; i++) norm = Math.Max(norm, Math.Abs(a[i, k]));
+            for (int i = k + 1; i < n; i++) norm = Math.Max(norm, Math.Abs(a[i * n + k]));
             if (norm == 0) continue;
             // Scaled by the largest entry so that the squares neither overflow nor underflow.
             double sumSquares = 0;
             for (int i = k + 1; i < n; i++)
             {
-                u[i] = a[i, k] / norm;
+                u[i] = a[i * n + k] / norm;
                 sumSquares += u[i] * u[i];
             }
             double alpha = -Math.CopySign(Math.Sqrt(sumSquares), u[k + 1]);
@@ -27,18 +26,18 @@ internal static class HessenbergReduction
             for (int j = k; j < n; j++)
             {
                 double d = 0;
-                for (int i = k + 1; i < n; i++) d += u[i] * a[i, j];
+                for (int i = k + 1; i < n; i++) d += u[i] * a[i * n + j];
                 d *= beta;
-                for (int i = k + 1; i < n; i++) a[i, j] -= d * u[i];
+                for (int i = k + 1; i < n; i++) a[i * n + j] -= d * u[i];
             }
             for (int i = 0; i < n; i++)
             {
                 double d = 0;
-                for (int j = k + 1; j < n; j++) d += a[i, j] * u[j];
+                for (int j = k + 1; j < n; j++) d += a[i * n + j] * u[j];
                 d *= beta;
-                for (int j = k + 1; j < n; j++) a[i, j] -= d * u[j];
+                for (int j = k + 1; j < n; j++) a[i * n + j] -= d * u[j];
             }
-            for (int i = k + 2; i < n; i++) a[i, k] = 0;
+            for (int i = k + 2; i < n; i++) a[i * n + k] = 0;
         }
     }
 
