@@ -15,16 +15,25 @@ public static class LcoBench
         var config = new LcoDataConfig();
         double[,] matrix = new PitchPlungeField(config.Airfoil, 7).Linearisation();
         var dense = Matrix<double>.Build.DenseOfArray(matrix);
-        RealEigenvalues.Of(matrix);
-        dense.Evd();
-        const int calls = 20000;
-        var watch = Stopwatch.StartNew();
-        for (int k = 0; k < calls; k++) RealEigenvalues.Of(matrix);
-        double own = watch.Elapsed.TotalMicroseconds / calls;
-        watch.Restart();
-        for (int k = 0; k < calls; k++) dense.Evd();
-        double mathNet = watch.Elapsed.TotalMicroseconds / calls;
-        text.AppendLine($"8 x 8 eigenvalues: RealEigenvalues {own:F1} us, MathNet Evd (values and vectors) {mathNet:F1} us");
+        // Warmed up past the JIT's tiering, then timed in alternating rounds; the best round is the least disturbed by other load.
+        const int calls = 5000, rounds = 8;
+        for (int k = 0; k < calls; k++)
+        {
+            RealEigenvalues.Of(matrix);
+            dense.Evd();
+        }
+        double own = double.MaxValue, mathNet = double.MaxValue;
+        var watch = new Stopwatch();
+        for (int round = 0; round < rounds; round++)
+        {
+            watch.Restart();
+            for (int k = 0; k < calls; k++) RealEigenvalues.Of(matrix);
+            own = Math.Min(own, watch.Elapsed.TotalMicroseconds / calls);
+            watch.Restart();
+            for (int k = 0; k < calls; k++) dense.Evd();
+            mathNet = Math.Min(mathNet, watch.Elapsed.TotalMicroseconds / calls);
+        }
+        text.AppendLine($"8 x 8 eigenvalues (best of {rounds} rounds): RealEigenvalues {own:F1} us, MathNet Evd (values and vectors) {mathNet:F1} us");
 
         FlutterAnalysis.Find(config.Airfoil);
         watch.Restart();
