@@ -17,8 +17,7 @@ namespace DeepRom.Physics.Aeroelastic;
 /// Gamma = phi0 (alpha + xi' + b alpha') + sum_j psi_j eps_j [(1 - b eps_j) w_alpha,j + xi + b alpha - eps_j w_xi,j]
 /// minus sum_j psi_j eps_j e^(-eps_j tau) (xi(0) + b alpha(0)). That last term is dropped: it is a forcing that decays like
 /// e^(-0.0455 tau), it does not change the flutter speed or the limit cycle, and without it the system is autonomous, so the
-/// linear solution is exactly a sum of eigenmodes (the zero lag states at tau = 0 then stand for a flow history in which the
-/// airfoil held its initial position). C_L = pi (xi'' - a_h alpha'' + alpha') + 2 pi Gamma and
+/// linear solution is exactly a sum of eigenmodes. C_L = pi (xi'' - a_h alpha'' + alpha') + 2 pi Gamma and
 /// C_M = pi (1/2 + a_h) Gamma + (pi/2) a_h (xi'' - a_h alpha'') - (pi/2) b alpha' - (pi/16) alpha''; the inertial parts move to
 /// the left-hand side, which gives c0 = 1 + 1/mu, c1 = x_a - a_h/mu, d0 = x_a/r_a^2 - a_h/(mu r_a^2), d1 = 1 + (a_h^2 + 1/8)/(mu r_a^2).
 /// </remarks>
