@@ -8,10 +8,10 @@ namespace DeepRom.Numerics.LinearAlgebra;
 /// </remarks>
 internal static class Balancing
 {
-    /// <summary>Scales <paramref name="a"/> (square) in place until no row/column pair can shrink its norm sum by 5 %.</summary>
+    /// <summary>Scales <paramref name="a"/> (n x n, row-major) in place until no row/column pair can shrink its norm sum by 5 %.</summary>
     public static void Apply(Span<double> a, int n)
     {
-                bool changed = true;
+        bool changed = true;
         while (changed)
         {
             changed = false;

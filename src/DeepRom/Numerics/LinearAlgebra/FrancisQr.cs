@@ -11,10 +11,14 @@ internal static class FrancisQr
     private const int IterationsPerEigenvalue = 40;
     private const double MachineEpsilon = 2.220446049250313e-16; // 2^-52
 
-    /// <summary>Overwrites <paramref name="h"/> (upper Hessenberg) with a quasi-triangular matrix and returns its eigenvalues.</summary>
+    /// <summary>
+    /// The eigenvalues of <paramref name="h"/> (n x n upper Hessenberg, row-major), which is used as workspace. Each step
+    /// transforms only the unreduced diagonal block it works on: the blocks above and to the right would matter for a Schur
+    /// form, not for the eigenvalues.
+    /// </summary>
     public static Complex[] Eigenvalues(Span<double> h, int n)
     {
-                var values = new Complex[n];
+        var values = new Complex[n];
         double norm = 0;
         for (int i = 0; i < n; i++)
             for (int j = Math.Max(0, i - 1); j < n; j++) norm += Math.Abs(h[i * n + j]);

@@ -3,7 +3,7 @@ namespace DeepRom.Numerics.LinearAlgebra;
 /// <summary>Orthogonal reduction of a square matrix to upper Hessenberg form by Householder reflections (Golub &amp; Van Loan, Algorithm 7.4.2).</summary>
 internal static class HessenbergReduction
 {
-    /// <summary>Overwrites <paramref name="a"/> with Q^T A Q, zero below the first subdiagonal; Q itself is not kept.</summary>
+    /// <summary>Overwrites <paramref name="a"/> (n x n, row-major) with Q^T A Q, zero below the first subdiagonal; Q itself is not kept.</summary>
     public static void Apply(Span<double> a, int n)
     {
         var u = new double[n];

@@ -52,6 +52,18 @@ public class LcoGeneratorTests
         Assert.All(test, u => Assert.InRange(u, train[0], train[^1]));
     }
 
+    [Fact]
+    public void The_settings_read_back_from_their_json_without_the_computed_properties()
+    {
+        var config = new LcoDataConfig(Duration: 1234, Samples: 999, InitialPitch: 0.03) { Airfoil = PitchPlungeConfig.Standard with { PitchDamping = 0.01 } };
+
+        string json = config.ToJson();
+
+        Assert.Equal(config, LcoDataConfig.FromJson(json));
+        Assert.DoesNotContain("SampleSpacing", json);
+        Assert.DoesNotContain("\"Tolerance\"", json);
+    }
+
     [Theory]
     [InlineData(99.0, 1001, nameof(LcoDataConfig.Duration))]
     [InlineData(double.PositiveInfinity, 1001, nameof(LcoDataConfig.Duration))]
