@@ -20,12 +20,7 @@ public sealed class ExperimentSummary(ExperimentConfig config, IReadOnlyList<Tri
         {
             var trials = group.ToList();
             var row = new JsonObject { ["group"] = group.Key, ["trials"] = trials.Count };
-            foreach (string metric in Summarised)
-            {
-                double[] values = trials.Select(t => t.Metrics.GetValueOrDefault(metric)).Where(v => v is { } x && double.IsFinite(x)).Select(v => v!.Value).ToArray();
-                row[metric + "_mean"] = values.Length > 0 ? values.Average() : null;
-                row[metric + "_std"] = values.Length > 1 ? StandardDeviation(values) : null;
-            }
+            foreach (string metric in Summarised) SummarySpread.Add(row, metric, trials.Select(t => t.Metrics.GetValueOrDefault(metric)));
             row["fraction_disentangled"] = Fraction(trials, t => t.Metrics.GetValueOrDefault("sd_mean") >= config.DisentangledThreshold);
             row["fraction_over_regularised"] = Fraction(trials, t => t.Metrics.GetValueOrDefault("kl") < config.CollapsedKl);
             // Trials recorded before r2_linear existed cannot be told rotated or not; the fraction is over the scored ones.
@@ -88,18 +83,8 @@ public sealed class ExperimentSummary(ExperimentConfig config, IReadOnlyList<Tri
     private static double Fraction(List<TrialResult> trials, Func<TrialResult, bool> predicate) =>
         trials.Count(predicate) / (double)trials.Count;
 
-    private static double StandardDeviation(double[] values)
-    {
-        double mean = values.Average();
-        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
-    }
-
-    private static string Spread(JsonObject row, string metric)
-    {
-        if (row[metric + "_mean"] is not { } mean) return "n/a";
-        string m = mean.GetValue<double>().ToString("0.000", CultureInfo.InvariantCulture);
-        return row[metric + "_std"] is { } std ? $"{m} +- {std.GetValue<double>().ToString("0.000", CultureInfo.InvariantCulture)}" : m;
-    }
+    private static string Spread(JsonObject row, string metric) =>
+        SummarySpread.Cell(row, metric, v => v.ToString("0.000", CultureInfo.InvariantCulture));
 
     private static string Rotated(JsonObject row)
     {

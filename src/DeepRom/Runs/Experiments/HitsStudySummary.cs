@@ -36,17 +36,17 @@ public sealed class HitsStudySummary(ExperimentConfig config, IReadOnlyList<Hits
                 ["adaptive_equal_accuracy_rtol"] = Distinct(trials.Select(t => t.Forecast[HitsMetrics.AdaptiveEqualAccuracy]?["rtol"] is { } r ? NumberText.Format(r.GetValue<double>()) : null)),
                 ["reference"] = config.Reference.GetValueOrDefault(label),
             };
-            Spread(row, HitsMetrics.MseBestSingle, trials.Select(t => Number(t.Forecast[HitsMetrics.MseBestSingle])));
-            Spread(row, HitsMetrics.MseMultiscale, trials.Select(t => Number(t.Forecast[HitsMetrics.MseMultiscale])));
-            Spread(row, HitsMetrics.MseFast, trials.Select(t => Number(t.Forecast[HitsMetrics.MseFast])));
-            Spread(row, HitsMetrics.SecondsFast, trials.Select(t => Number(t.Forecast[HitsMetrics.SecondsFast])));
-            Spread(row, HitsMetrics.MseHybrid, trials.Select(t => Number(t.Forecast[HitsMetrics.MseHybrid])));
-            Spread(row, HitsMetrics.SecondsSingle1Dt, trials.Select(t => Number(t.Forecast[HitsMetrics.SecondsSingle1Dt])));
-            Spread(row, HitsMetrics.SecondsMultiscale, trials.Select(t => Number(t.Forecast[HitsMetrics.SecondsMultiscale])));
-            Spread(row, "rk4_equal_accuracy_seconds", trials.Select(t => Number(t.Forecast[HitsMetrics.Rk4EqualAccuracy]?["seconds"])));
-            Spread(row, "adaptive_equal_accuracy_seconds", trials.Select(t => Number(t.Forecast[HitsMetrics.AdaptiveEqualAccuracy]?["seconds"])));
-            Spread(row, HitsMetrics.TrainSeconds, trials.Select(t => Number(t.Training[HitsMetrics.TrainSeconds])));
-            Spread(row, HitsMetrics.Iterations, trials.Select(t => Number(t.Training[HitsMetrics.Iterations])));
+            SummarySpread.Add(row, HitsMetrics.MseBestSingle, trials.Select(t => Number(t.Forecast[HitsMetrics.MseBestSingle])));
+            SummarySpread.Add(row, HitsMetrics.MseMultiscale, trials.Select(t => Number(t.Forecast[HitsMetrics.MseMultiscale])));
+            SummarySpread.Add(row, HitsMetrics.MseFast, trials.Select(t => Number(t.Forecast[HitsMetrics.MseFast])));
+            SummarySpread.Add(row, HitsMetrics.SecondsFast, trials.Select(t => Number(t.Forecast[HitsMetrics.SecondsFast])));
+            SummarySpread.Add(row, HitsMetrics.MseHybrid, trials.Select(t => Number(t.Forecast[HitsMetrics.MseHybrid])));
+            SummarySpread.Add(row, HitsMetrics.SecondsSingle1Dt, trials.Select(t => Number(t.Forecast[HitsMetrics.SecondsSingle1Dt])));
+            SummarySpread.Add(row, HitsMetrics.SecondsMultiscale, trials.Select(t => Number(t.Forecast[HitsMetrics.SecondsMultiscale])));
+            SummarySpread.Add(row, "rk4_equal_accuracy_seconds", trials.Select(t => Number(t.Forecast[HitsMetrics.Rk4EqualAccuracy]?["seconds"])));
+            SummarySpread.Add(row, "adaptive_equal_accuracy_seconds", trials.Select(t => Number(t.Forecast[HitsMetrics.AdaptiveEqualAccuracy]?["seconds"])));
+            SummarySpread.Add(row, HitsMetrics.TrainSeconds, trials.Select(t => Number(t.Training[HitsMetrics.TrainSeconds])));
+            SummarySpread.Add(row, HitsMetrics.Iterations, trials.Select(t => Number(t.Training[HitsMetrics.Iterations])));
             rows.Add(row);
         }
         return rows;
@@ -81,16 +81,16 @@ public sealed class HitsStudySummary(ExperimentConfig config, IReadOnlyList<Hits
         foreach (var row in rows)
         {
             string label = GroupLabel(row["system"]!.GetValue<string>(), row["noise"]!.GetValue<double>());
-            accuracy.AddRow([label, row["trials"]!.GetValue<int>(), Text(row, HitsMetrics.BestSingleLevel), Cell(row, HitsMetrics.MseBestSingle),
-                Text(row, HitsMetrics.SelectedLevels), Cell(row, HitsMetrics.MseMultiscale), Text(row, HitsMetrics.FastLevels), Cell(row, HitsMetrics.MseFast),
-                Cell(row, HitsMetrics.MseHybrid), Text(row, "reference")]);
-            double? oneDt = Mean(row, HitsMetrics.SecondsSingle1Dt);
-            string Ratio(string metric) => oneDt is { } a && Mean(row, metric) is { } b && b > 0 ? (a / b).ToString("0.0", CultureInfo.InvariantCulture) : "n/a";
-            speed.AddRow([label, Cell(row, HitsMetrics.Iterations), Mean(row, HitsMetrics.TrainSeconds) is { } s ? (s / 60).ToString("0.0", CultureInfo.InvariantCulture) : "n/a",
-                Cell(row, HitsMetrics.SecondsSingle1Dt), Cell(row, HitsMetrics.SecondsMultiscale), Ratio(HitsMetrics.SecondsMultiscale),
-                Cell(row, HitsMetrics.SecondsFast), Ratio(HitsMetrics.SecondsFast),
-                Pair(Text(row, "rk4_equal_accuracy_step"), Cell(row, "rk4_equal_accuracy_seconds")),
-                Pair(Text(row, "adaptive_equal_accuracy_rtol"), Cell(row, "adaptive_equal_accuracy_seconds"))]);
+            accuracy.AddRow([label, row["trials"]!.GetValue<int>(), Text(row, HitsMetrics.BestSingleLevel), SummarySpread.Cell(row, HitsMetrics.MseBestSingle),
+                Text(row, HitsMetrics.SelectedLevels), SummarySpread.Cell(row, HitsMetrics.MseMultiscale), Text(row, HitsMetrics.FastLevels), SummarySpread.Cell(row, HitsMetrics.MseFast),
+                SummarySpread.Cell(row, HitsMetrics.MseHybrid), Text(row, "reference")]);
+            double? oneDt = SummarySpread.Mean(row, HitsMetrics.SecondsSingle1Dt);
+            string Ratio(string metric) => oneDt is { } a && SummarySpread.Mean(row, metric) is { } b && b > 0 ? (a / b).ToString("0.0", CultureInfo.InvariantCulture) : "n/a";
+            speed.AddRow([label, SummarySpread.Cell(row, HitsMetrics.Iterations), SummarySpread.Mean(row, HitsMetrics.TrainSeconds) is { } s ? (s / 60).ToString("0.0", CultureInfo.InvariantCulture) : "n/a",
+                SummarySpread.Cell(row, HitsMetrics.SecondsSingle1Dt), SummarySpread.Cell(row, HitsMetrics.SecondsMultiscale), Ratio(HitsMetrics.SecondsMultiscale),
+                SummarySpread.Cell(row, HitsMetrics.SecondsFast), Ratio(HitsMetrics.SecondsFast),
+                Pair(Text(row, "rk4_equal_accuracy_step"), SummarySpread.Cell(row, "rk4_equal_accuracy_seconds")),
+                Pair(Text(row, "adaptive_equal_accuracy_rtol"), SummarySpread.Cell(row, "adaptive_equal_accuracy_seconds"))]);
         }
         var text = new StringBuilder();
         text.AppendLine($"# {config.Name}").AppendLine().AppendLine(config.Description).AppendLine();
@@ -113,22 +113,6 @@ public sealed class HitsStudySummary(ExperimentConfig config, IReadOnlyList<Hits
     {
         var seen = values.Where(v => v is not null).Distinct().ToList();
         return seen.Count == 0 ? null : string.Join(", ", seen);
-    }
-
-    private static void Spread(JsonObject row, string metric, IEnumerable<double?> values)
-    {
-        var finite = values.Where(v => v is not null).Select(v => v!.Value).ToArray();
-        row[metric + "_mean"] = finite.Length > 0 ? finite.Average() : null;
-        row[metric + "_std"] = finite.Length > 1 ? Math.Sqrt(finite.Sum(v => (v - finite.Average()) * (v - finite.Average())) / (finite.Length - 1)) : null;
-    }
-
-    private static double? Mean(JsonObject row, string metric) => row[metric + "_mean"]?.GetValue<double>();
-
-    private static string Cell(JsonObject row, string metric)
-    {
-        if (Mean(row, metric) is not { } mean) return "n/a";
-        string m = NumberText.Format(mean);
-        return row[metric + "_std"] is { } std ? $"{m} +- {NumberText.Format(std.GetValue<double>())}" : m;
     }
 
     private static string Text(JsonObject row, string key) => row[key]?.GetValue<string>() ?? "n/a";

@@ -33,13 +33,13 @@ public sealed class RomStudySummary(ExperimentConfig config, IReadOnlyList<RomTr
                 ["dataset"] = group.Key.Dataset, ["model"] = group.Key.Model, ["latent"] = group.Key.Latent, ["interp"] = group.Key.Interp,
                 ["trials"] = trials.Count,
             };
-            foreach (string metric in Summarised) AddSpread(row, metric, trials.Select(t => t.Metrics.GetValueOrDefault(metric)));
+            foreach (string metric in Summarised) SummarySpread.Add(row, metric, trials.Select(t => t.Metrics.GetValueOrDefault(metric)));
             var points = new JsonObject();
             foreach (string point in trials[0].PerParameter.Keys.Take(PointColumns))
             {
                 var values = trials.Select(t => t.PerParameter.TryGetValue(point, out double v) ? v : (double?)null);
                 var cell = new JsonObject();
-                AddSpread(cell, "rel_l2", values);
+                SummarySpread.Add(cell, "rel_l2", values);
                 points[point] = cell;
             }
             row["rel_l2_at"] = points;
@@ -73,9 +73,9 @@ public sealed class RomStudySummary(ExperimentConfig config, IReadOnlyList<RomTr
         {
             string kept = row[RomMetrics.LatentSize + "_mean"] is { } k ? $" ({k.GetValue<double>().ToString("0", CultureInfo.InvariantCulture)})" : "";
             table.AddRow([row["dataset"]!.GetValue<string>(), row["model"]!.GetValue<string>(), row["latent"]!.GetValue<int>() + kept, row["interp"]!.GetValue<string>(),
-                row["trials"]!.GetValue<int>(), Spread(row, RomMetrics.RelL2Mean), Spread(row, RomMetrics.RelL2Max),
-                .. pointNames.Select(p => row["rel_l2_at"]![p] is JsonObject cell ? Spread(cell, "rel_l2") : ""),
-                Spread(row, RomMetrics.ReconstructionRelL2), Scaled(row, RomMetrics.FitSeconds, 1 / 60.0, "0.0"), Scaled(row, RomMetrics.SecondsPredict, 1000, "0.0")]);
+                row["trials"]!.GetValue<int>(), SummarySpread.Cell(row, RomMetrics.RelL2Mean), SummarySpread.Cell(row, RomMetrics.RelL2Max),
+                .. pointNames.Select(p => row["rel_l2_at"]![p] is JsonObject cell ? SummarySpread.Cell(cell, "rel_l2") : ""),
+                SummarySpread.Cell(row, RomMetrics.ReconstructionRelL2), Scaled(row, RomMetrics.FitSeconds, 1 / 60.0, "0.0"), Scaled(row, RomMetrics.SecondsPredict, 1000, "0.0")]);
         }
         var text = new StringBuilder();
         text.AppendLine($"# {config.Name}").AppendLine().AppendLine(config.Description).AppendLine();
@@ -84,20 +84,6 @@ public sealed class RomStudySummary(ExperimentConfig config, IReadOnlyList<RomTr
         text.AppendLine(table.Render());
         if (!string.IsNullOrEmpty(config.ReferenceSource)) text.AppendLine().AppendLine($"Published values: {config.ReferenceSource}");
         return text.ToString();
-    }
-
-    private static void AddSpread(JsonObject row, string metric, IEnumerable<double?> values)
-    {
-        var finite = values.Where(v => v is { } x && double.IsFinite(x)).Select(v => v!.Value).ToArray();
-        row[metric + "_mean"] = finite.Length > 0 ? finite.Average() : null;
-        row[metric + "_std"] = finite.Length > 1 ? Math.Sqrt(finite.Sum(v => (v - finite.Average()) * (v - finite.Average())) / (finite.Length - 1)) : null;
-    }
-
-    private static string Spread(JsonObject row, string metric)
-    {
-        if (row[metric + "_mean"] is not { } mean) return "n/a";
-        string m = NumberText.Format(mean.GetValue<double>());
-        return row[metric + "_std"] is { } std ? $"{m} +- {NumberText.Format(std.GetValue<double>())}" : m;
     }
 
     private static string Scaled(JsonObject row, string metric, double factor, string format) =>
