@@ -5,10 +5,10 @@ namespace DeepRom.Models.Sequence;
 /// windows per Adam step at <see cref="LearningRate"/>, next-step MSE with teacher forcing.
 /// </summary>
 /// <remarks>
-/// The reference unrolled the whole sequence for each of its 10,000 epochs (one optimiser step per epoch, on a GPU). On
-/// one CPU core a 4001-step unroll of the 740-unit LSTM is seconds per step, so a budget of minutes would buy a few dozen
-/// steps; windows batched together cost the same arithmetic per epoch but as matrix-matrix products, and give
-/// several optimiser steps per pass over the sequence (truncated backpropagation through time).
+/// Unrolling the whole sequence for every optimiser step costs a pass over it per step: on one CPU core a pass of the 740-unit
+/// LSTM over 3,200 KS samples took about 2 s (README), so a budget of minutes would buy a few dozen steps. Windows batched
+/// together cost the same arithmetic per pass, as matrix-matrix products, and give several optimiser steps per pass
+/// (truncated backpropagation through time).
 /// </remarks>
 public sealed record TeacherForcingConfig(int Window = 64, int BatchSize = 8, double LearningRate = 1e-3, double? GradientClipNorm = 1.0)
 {
