@@ -44,7 +44,7 @@ public static class SequenceBenchmarkReport
             FieldPlots.Reconstruction(r.Models.Select(_ => truth).ToArray(), r.Models.Select(m => Rows(m.Generated, r.Dimension, stride)).ToArray(),
                 new FieldShape(rows, r.Dimension), names, new PlotSize(1080, Math.Min(8192, 320 * r.Models.Count)), secondTitle: "generated"),
             $"Truth, each model's generated sequence and |error|: component index to the right, generated sample upward" +
-            (stride > 1 ? $" (every {stride}th sample)." : "."));
+            (stride > 1 ? $" (one sample in {stride})." : "."));
 
         double[] time = Enumerable.Range(1, r.Split.Horizon).Select(k => k * r.TimeStep).ToArray();
         Figure(folder, report, "error_vs_time.png",
