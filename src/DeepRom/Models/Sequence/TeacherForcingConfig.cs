@@ -6,7 +6,7 @@ namespace DeepRom.Models.Sequence;
 /// </summary>
 /// <remarks>
 /// Unrolling the whole sequence for every optimiser step costs a pass over it per step: on one CPU core a pass of the 740-unit
-/// LSTM over 3,200 KS samples took about 2 s (README), so a budget of minutes would buy a few dozen steps. Windows batched
+/// LSTM over 3,200 KS samples took about 2 s (README), so 3 minutes would buy under a hundred steps. Windows batched
 /// together cost the same arithmetic per pass, as matrix-matrix products, and give several optimiser steps per pass
 /// (truncated backpropagation through time).
 /// </remarks>
