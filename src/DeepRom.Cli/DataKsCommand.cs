@@ -60,8 +60,9 @@ public static class DataKsCommand
 
             var clock = Stopwatch.StartNew();
             const int scale = 1000;
-            TrajectorySet set = console.WithProgress($"Kuramoto-Sivashinsky ({config.Points} points, {config.TotalSteps} steps)", scale,
-                p => KuramotoSivashinskyGenerator.Generate(config, new SyncProgress<double>(f => p.Report(scale * f)), ct));
+            TrajectorySet set = null!;
+            GeneratedFile.ValidateAsOptions(() => set = console.WithProgress($"Kuramoto-Sivashinsky ({config.Points} points, {config.TotalSteps} steps)", scale,
+                p => KuramotoSivashinskyGenerator.Generate(config, new SyncProgress<double>(f => p.Report(scale * f)), ct)), OptionFor);
             double integrateSeconds = clock.Elapsed.TotalSeconds;
             ct.ThrowIfCancellationRequested();
             TrajectoryFile.Write(path, set, force, format, ct);

@@ -89,6 +89,17 @@ public class DataKsTests
     }
 
     [Fact]
+    public async Task A_grid_too_coarse_for_the_domain_is_refused_when_the_solution_blows_up()
+    {
+        using var scratch = new CliScratch();
+
+        var outcome = await Cli.Run("data", "ks", "--points", "32", "--snapshots", "300", "--out", scratch.File("ks.h5"));
+
+        outcome.AssertBadInput("--points", "blew up", "32 points");
+        Assert.Empty(Directory.EnumerateFileSystemEntries(scratch.Path));
+    }
+
+    [Fact]
     public async Task A_seed_without_a_random_start_is_refused()
     {
         using var scratch = new CliScratch();

@@ -23,22 +23,38 @@ public static class KuramotoSivashinskyGenerator
         double total = config.TotalSteps;
         // The transient goes in chunks so that cancellation and progress stay responsive on long runs.
         const long chunk = 1000;
+        var states = new double[(long)config.Snapshots * n];
         for (long done = 0; done < config.TransientSteps; done += chunk)
         {
             ct.ThrowIfCancellationRequested();
             solver.Advance(Math.Min(chunk, config.TransientSteps - done));
+            solver.CopyState(states.AsSpan(0, n));
+            CheckFinite(states.AsSpan(0, n), solver.Steps, config);
             progress?.Report(solver.Steps / total);
         }
-        var states = new double[(long)config.Snapshots * n];
         solver.CopyState(states.AsSpan(0, n));
         for (int s = 1; s < config.Snapshots; s++)
         {
             ct.ThrowIfCancellationRequested();
             solver.Advance(config.SaveEvery);
             solver.CopyState(states.AsSpan(s * n, n));
+            CheckFinite(states.AsSpan(s * n, n), solver.Steps, config);
             progress?.Report(solver.Steps / total);
         }
         return new TrajectorySet(states, [1, config.Snapshots, n], config.Times(), null, null, Name, Describe(config));
+    }
+
+    /// <summary>
+    /// An under-resolved grid lets energy pile up at the highest wavenumbers until the solution overflows: refused as bad
+    /// settings (naming the points), not reported as a crash.
+    /// </summary>
+    private static void CheckFinite(ReadOnlySpan<double> state, long steps, KuramotoSivashinskyConfig config)
+    {
+        foreach (double v in state)
+            if (!double.IsFinite(v))
+                throw new InputException("ks config", nameof(KuramotoSivashinskyConfig.Points),
+                    $"the solution blew up by step {steps} (t = {steps * config.TimeStep:G4}): {config.Points} points do not resolve a domain of length " +
+                    $"{config.DomainLength:G6} with a step of {config.TimeStep:G4}; use more points, a shorter domain or a smaller step");
     }
 
     /// <summary>
