@@ -55,20 +55,12 @@ public sealed class HitsStudySummary(ExperimentConfig config, IReadOnlyList<Hits
     public void Write(string folder)
     {
         var rows = Rows();
-        var json = new JsonObject
+        var trials = new JsonArray(results.Select(t => (JsonNode)new JsonObject
         {
-            ["name"] = config.Name,
-            ["description"] = config.Description,
-            ["kind"] = config.Kind,
-            ["hits"] = JsonSerializer.SerializeToNode(config.Hits, ExperimentConfig.Json),
-            ["trials_finished"] = results.Count,
-            ["groups"] = new JsonArray(rows.Select(r => (JsonNode)r.DeepClone()).ToArray()),
-            ["trials"] = new JsonArray(results.Select(t => (JsonNode)new JsonObject
-            {
-                ["key"] = t.Key, ["system"] = t.System, ["noise"] = t.Noise, ["seed"] = t.Seed,
-                ["training"] = t.Training.DeepClone(), ["forecast"] = t.Forecast.DeepClone(),
-            }).ToArray()),
-        };
+            ["key"] = t.Key, ["system"] = t.System, ["noise"] = t.Noise, ["seed"] = t.Seed,
+            ["training"] = t.Training.DeepClone(), ["forecast"] = t.Forecast.DeepClone(),
+        }).ToArray());
+        var json = StudyFiles.KindSummary(config, config.Hits, rows, results.Count, trials);
         StudyFiles.WriteSummary(folder, json, Markdown(rows));
     }
 

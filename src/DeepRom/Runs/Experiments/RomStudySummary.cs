@@ -51,16 +51,7 @@ public sealed class RomStudySummary(ExperimentConfig config, IReadOnlyList<RomTr
     public void Write(string folder)
     {
         var rows = Rows();
-        var json = new JsonObject
-        {
-            ["name"] = config.Name,
-            ["description"] = config.Description,
-            ["kind"] = config.Kind,
-            ["rom"] = JsonSerializer.SerializeToNode(config.Rom, ExperimentConfig.Json),
-            ["trials_finished"] = results.Count,
-            ["groups"] = new JsonArray(rows.Select(r => (JsonNode)r.DeepClone()).ToArray()),
-            ["trials"] = JsonSerializer.SerializeToNode(results),
-        };
+        var json = StudyFiles.KindSummary(config, config.Rom, rows, results.Count, JsonSerializer.SerializeToNode(results));
         StudyFiles.WriteSummary(folder, json, Markdown(rows));
     }
 
