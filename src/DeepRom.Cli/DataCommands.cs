@@ -17,6 +17,7 @@ public static class DataCommands
         data.Add(DataBurgersCommand.Build(console));
         data.Add(DataOdeCommand.Build(console));
         data.Add(DataKsCommand.Build(console));
+        data.Add(DataCylinderCommand.Build(console));
         return data;
     }
 

@@ -27,11 +27,14 @@ public static class DfgBenchmark
     /// <summary>Cycles averaged for the result once the flow is periodic.</summary>
     public const int AveragedCycles = 4;
 
-    /// <summary>The benchmark at <paramref name="resolution"/> cells per diameter (the height of 4.1 D is rounded to whole cells).</summary>
-    public static CylinderFlowConfig Config(int resolution) => new(
+    /// <summary>
+    /// The benchmark at <paramref name="resolution"/> cells per diameter (the height of 4.1 D is rounded to whole cells) and mean
+    /// inflow speed <paramref name="latticeVelocity"/> in lattice units.
+    /// </summary>
+    public static CylinderFlowConfig Config(int resolution, double latticeVelocity = 0.05) => new(
         Resolution: resolution, Reynolds: 100, Length: 22, Height: 4.1, CylinderX: 2, CylinderY: 2,
         Inflow: InflowProfile.Parabolic, Walls: ChannelWalls.NoSlip, Outflow: OutflowBoundary.Pressure,
-        RampTime: 5, SpinTime: 10, SpinSpeed: 0.5);
+        LatticeVelocity: latticeVelocity, RampTime: 5, SpinTime: 10, SpinSpeed: 0.5);
 
     /// <summary>
     /// Runs until <see cref="AveragedCycles"/> successive cycles repeat (or <paramref name="maxTime"/> convective units) and

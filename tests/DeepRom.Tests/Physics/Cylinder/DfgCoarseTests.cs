@@ -1,0 +1,33 @@
+using DeepRom.Physics.Cylinder;
+
+namespace DeepRom.Tests.Physics.Cylinder;
+
+/// <summary>The DFG 2D-2 benchmark on a coarse lattice stays in a loose band around the published values.</summary>
+public class DfgCoarseTests
+{
+    // 16 cells per diameter with lattice velocity 0.1 (twice the benchmark's, so half the steps) for 60 D/U: about ten
+    // seconds. At this Mach number the cycles still differ by about 1 % in period and 5 % in lift at t = 60 (acoustic
+    // waves between the velocity inlet and the pressure outlet), so the run is not required to be periodic and the
+    // band is loose (published: St 0.295-0.305, max c_D 3.22-3.24, max c_L 0.99-1.01); the README gives the values measured.
+    [Fact]
+    public void Coarse_lattice_sheds_at_the_benchmark_frequency_with_forces_near_the_published_ones()
+    {
+        var result = DfgBenchmark.Run(DfgBenchmark.Config(16, 0.1), maxTime: 60);
+
+        Assert.True(result.Cycles >= 10, $"{result.Cycles} cycles in {result.Time} D/U");
+        Assert.InRange(result.Strouhal, 0.27, 0.33);
+        Assert.InRange(result.DragMax, 2.9, 3.6);
+        Assert.InRange(result.LiftMax, 0.6, 1.3);
+    }
+
+    [Fact]
+    public void A_stationary_flow_has_no_lift_and_the_drag_follows_the_inflow_ramp()
+    {
+        var config = DfgBenchmark.Config(10, 0.05) with { Reynolds = 20, SpinTime = 0 };
+        var flow = new CylinderFlow(config);
+        flow.Advance((long)(30 * config.StepsPerConvectiveUnit));
+        Assert.True(Math.Abs(flow.LiftCoefficient) < 0.05 * flow.DragCoefficient, $"c_L {flow.LiftCoefficient} c_D {flow.DragCoefficient}");
+        // DFG 2D-1 (Re 20, steady): c_D 5.57-5.59, c_L 0.0104-0.0110; coarse lattice, loose band.
+        Assert.InRange(flow.DragCoefficient, 5.2, 6.0);
+    }
+}
