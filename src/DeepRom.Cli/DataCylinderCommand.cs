@@ -14,7 +14,7 @@ public static class DataCylinderCommand
     {
         var benchmark = new Option<string?>("--benchmark") { Description = $"Run a validation case instead of writing data: {DfgBenchmark.Name} (Schaefer & Turek 1996, Re 100)." };
         benchmark.AcceptOnlyFromAmong(DfgBenchmark.Name);
-        var resolution = new Option<int?>("--resolution") { Description = "Cells per cylinder diameter (default 20 for the benchmark, 16 for the wake set; at least 8)." };
+        var resolution = new Option<int?>("--resolution") { Description = "Cells per cylinder diameter (default 20 for the benchmark and the wake set; at least 8)." };
         var set = new Option<string>("--set")
         {
             Description = "Reynolds numbers: train = 60, 80, ..., 200; test = 70, 110, 150, 190.",

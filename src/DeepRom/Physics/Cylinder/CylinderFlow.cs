@@ -33,7 +33,8 @@ public sealed class CylinderFlow
         n = nx * ny;
         src = new double[D2Q9.Q * n];
         dst = new double[D2Q9.Q * n];
-        SetEquilibrium((_, _) => (1, 0, 0));
+        // Without a ramp the flow starts impulsively: the inflow profile everywhere outside the cylinder.
+        SetEquilibrium((x, y) => config.RampTime > 0 || lattice.Solid[y * nx + x] ? (1, 0, 0) : (1, LatticeBoundary.InflowVelocity(config, y), 0));
         int cores = threads > 0 ? threads : Environment.ProcessorCount;
         // A few blocks per core even out the cost of rows that cross the cylinder (more boundary nodes).
         rowsPerBlock = Math.Max(1, (ny + 4 * cores - 1) / (4 * cores));

@@ -10,7 +10,7 @@ namespace DeepRom.Physics.Cylinder;
 /// spacing Height / Rows starting WindowStart diameters downstream of the inlet.
 /// </summary>
 public sealed record CylinderWakeConfig(
-    int Resolution = 16,
+    int Resolution = 20,
     double LatticeVelocity = 0.1,
     double Length = 24,
     double Height = 8,
@@ -27,7 +27,7 @@ public sealed record CylinderWakeConfig(
     public CylinderFlowConfig Flow(double re) => new(
         Resolution: Resolution, Reynolds: re, Length: Length, Height: Height, CylinderX: CylinderX, CylinderY: Height / 2,
         Inflow: InflowProfile.Uniform, Walls: ChannelWalls.FreeSlip, Outflow: OutflowBoundary.Pressure,
-        LatticeVelocity: LatticeVelocity, RampTime: 5, SpinTime: 10, SpinSpeed: 0.5);
+        LatticeVelocity: LatticeVelocity, RampTime: 0, SpinTime: 10, SpinSpeed: 0.5);
 
     /// <summary>Blockage ratio D / H.</summary>
     public double Blockage => 1 / Height;

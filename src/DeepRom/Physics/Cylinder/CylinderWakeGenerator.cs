@@ -35,12 +35,14 @@ public static class CylinderWakeGenerator
             {
                 ct.ThrowIfCancellationRequested();
                 flow.Step();
-                if (!cycles.Add(flow.Time, flow.LiftCoefficient, flow.DragCoefficient)) continue;
-                if (flow.Time >= config.MinTransient && cycles.IsPeriodic(PeriodicCycles, 5e-3)) break;
-                if (flow.Time >= maxTime) break;
+                if (!double.IsFinite(flow.LiftCoefficient))
+                    throw new InvalidOperationException($"Re = {reynolds[p]}: the lattice diverged at t = {flow.Time:0.0} D/U");
+                bool closed = cycles.Add(flow.Time, flow.LiftCoefficient, flow.DragCoefficient);
+                if (closed && flow.Time >= config.MinTransient && cycles.IsPeriodic(PeriodicCycles, 5e-3)) break;
+                if (flow.Time >= maxTime && closed) break;
+                if (flow.Time >= maxTime + 50)
+                    throw new InvalidOperationException($"Re = {reynolds[p]}: no vortex shedding within {maxTime} convective units");
             }
-            if (!double.IsFinite(flow.LiftCoefficient) || cycles.Cycles.Count == 0)
-                throw new InvalidOperationException($"Re = {reynolds[p]}: no periodic shedding within {maxTime} convective units");
             transient[p] = flow.Time;
             strouhal[p] = 1 / cycles.Cycles.TakeLast(PeriodicCycles).Average(c => c.Period);
             // Snapshot 0 is the first step after an upward zero crossing of the lift, so every Re starts at the same phase.
@@ -82,7 +84,7 @@ public static class CylinderWakeGenerator
         node["ParameterSet"] = parameterSet;
         node["Blockage"] = config.Blockage;
         node["Lattice"] = $"D2Q9 TRT (magic 1/4), {flow.Nx} x {flow.Ny} nodes, {config.Resolution} cells per diameter";
-        node["Boundaries"] = "uniform velocity inlet (velocity bounce-back, sin^2 ramp over 5 D/U), free-slip walls, pressure outlet, " +
+        node["Boundaries"] = "uniform velocity inlet (velocity bounce-back; impulsive start from the uniform flow), free-slip walls, pressure outlet, " +
                              "Bouzidi linear bounce-back on the cylinder; the cylinder spins for the first 10 D/U to start the shedding";
         node["Window"] = $"x in [{config.WindowStart}, {config.WindowStart + config.Columns * config.Height / config.Rows}] D, y in [0, {config.Height}] D, " +
                          $"cylinder centre ({config.CylinderX}, {config.Height / 2}) D, row 0 at the lower wall, points at cell centres";

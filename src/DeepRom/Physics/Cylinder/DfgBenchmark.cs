@@ -34,7 +34,7 @@ public static class DfgBenchmark
     public static CylinderFlowConfig Config(int resolution, double latticeVelocity = 0.05) => new(
         Resolution: resolution, Reynolds: 100, Length: 22, Height: 4.1, CylinderX: 2, CylinderY: 2,
         Inflow: InflowProfile.Parabolic, Walls: ChannelWalls.NoSlip, Outflow: OutflowBoundary.Pressure,
-        LatticeVelocity: latticeVelocity, RampTime: 5, SpinTime: 10, SpinSpeed: 0.5);
+        LatticeVelocity: latticeVelocity, RampTime: 0, SpinTime: 10, SpinSpeed: 0.5);
 
     /// <summary>
     /// Runs until <see cref="AveragedCycles"/> successive cycles repeat (or <paramref name="maxTime"/> convective units) and
@@ -51,6 +51,8 @@ public static class DfgBenchmark
         {
             ct.ThrowIfCancellationRequested();
             flow.Step();
+            if (!double.IsFinite(flow.LiftCoefficient))
+                throw new InvalidOperationException($"the lattice diverged at t = {flow.Time:0.0} D/U");
             if (cycles.Add(flow.Time, flow.LiftCoefficient, flow.DragCoefficient))
             {
                 periodic = cycles.IsPeriodic(AveragedCycles);

@@ -110,7 +110,7 @@ internal sealed class LatticeBoundary
         if (xs < 0)
         {
             // Velocity bounce-back (Ladd): the inlet is a wall half a cell upstream moving at the inflow velocity.
-            return new PullRule(back * n + i, 1, 0, 0, 6 * D2Q9.W[q] * cx * InflowVelocity(config, y), 0, false);
+            return new PullRule(back * n + i, 1, 0, 0, 6 * D2Q9.W[q] * cx * InflowVelocity(config, y - 0.5 * cy), 0, false);
         }
         if (xs >= nx)
             return config.Outflow switch
@@ -147,8 +147,8 @@ internal sealed class LatticeBoundary
         return new PullRule(k * n + i, 1 / (2 * f), q * n + i, (2 * f - 1) / (2 * f), 0, spin / (2 * f), true);
     }
 
-    /// <summary>The inflow's x velocity at node row y (lattice units), at full strength.</summary>
-    public static double InflowVelocity(CylinderFlowConfig config, int y)
+    /// <summary>The inflow's x velocity at height y in node coordinates (lattice units), at full strength.</summary>
+    public static double InflowVelocity(CylinderFlowConfig config, double y)
     {
         if (config.Inflow == InflowProfile.None) return 0;
         if (config.Inflow == InflowProfile.Uniform) return config.LatticeVelocity;
