@@ -31,6 +31,7 @@ public sealed class CylinderFlow
         collision = TrtCollision.ForViscosity(config.Viscosity);
         (nx, ny) = (lattice.Nx, lattice.Ny);
         n = nx * ny;
+        FluidNodes = n - lattice.Solid.Count(s => s);
         src = new double[D2Q9.Q * n];
         dst = new double[D2Q9.Q * n];
         // Without a ramp the flow starts impulsively: the inflow profile everywhere outside the cylinder.
@@ -53,7 +54,7 @@ public sealed class CylinderFlow
     public int Ny => ny;
 
     /// <summary>Nodes that are not inside the cylinder (each costs one lattice update per step).</summary>
-    public int FluidNodes => n - lattice.Solid.Count(s => s);
+    public int FluidNodes { get; }
 
     /// <summary>Links between fluid nodes and the cylinder's wall.</summary>
     public int CylinderLinks => lattice.CylinderLinks;

@@ -48,4 +48,14 @@ public class ChannelFlowTests
         Assert.Equal(before, flow.TotalMass(), before * 1e-12); // round-off of 2000 steps of sums over 9 x 3000 values
         Assert.True(Math.Abs(flow.Macroscopic(flow.Nx / 2, flow.Ny / 2).Ux) < 0.05, "the motion decays in the box");
     }
+
+    [Fact]
+    public void A_step_on_one_thread_allocates_nothing()
+    {
+        var flow = new CylinderFlow(DfgBenchmark.Config(10, 0.1) with { Reynolds = 50 }, threads: 1);
+        flow.Advance(10);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        flow.Advance(100);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }

@@ -5,7 +5,7 @@ namespace DeepRom.Tests.Physics.Cylinder;
 /// <summary>The DFG 2D-2 benchmark on a coarse lattice stays in a loose band around the published values.</summary>
 public class DfgCoarseTests
 {
-    // 16 cells per diameter with lattice velocity 0.1 (twice the benchmark's, so half the steps) for 60 D/U: about ten
+    // 16 cells per diameter with lattice velocity 0.1 (twice the benchmark's, so half the steps) for 60 D/U: about five
     // seconds. At this Mach number the cycles still differ by about 1 % in period and 5 % in lift at t = 60 (acoustic
     // waves between the velocity inlet and the pressure outlet), so the run is not required to be periodic and the
     // band is loose (published: St 0.295-0.305, max c_D 3.22-3.24, max c_L 0.99-1.01); the README gives the values measured.
