@@ -97,8 +97,9 @@ public static class DataCylinderCommand
             _ => WakeReynoldsSets.Train,
         };
         var config = new CylinderWakeConfig { Resolution = resolution };
-        foreach (double re in reynolds)
-            GeneratedFile.ValidateAsOptions(() => config.Flow(re).Validate(), new Dictionary<string, string> { ["Reynolds"] = "--re", ["Resolution"] = "--resolution" });
+        // A default set's Reynolds numbers are fixed, so a limit they break is the resolution's.
+        var optionFor = new Dictionary<string, string> { ["Reynolds"] = listText is null ? "--resolution" : "--re", ["Resolution"] = "--resolution" };
+        foreach (double re in reynolds) GeneratedFile.ValidateAsOptions(() => config.Flow(re).Validate(), optionFor);
         config.Validate(reynolds);
         var (path, format, force, json) = io.Resolve(r);
         AtomicFile.EnsureWritable(path, force);

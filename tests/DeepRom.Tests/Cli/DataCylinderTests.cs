@@ -36,6 +36,17 @@ public class DataCylinderTests
     }
 
     [Fact]
+    public async Task A_default_set_too_fine_for_the_resolution_is_refused_under_the_resolution()
+    {
+        using var scratch = new CliScratch();
+
+        var outcome = await Cli.Run("data", "cylinder", "--set", "train", "--resolution", "12", "--out", scratch.File("w.h5"));
+
+        outcome.AssertBadInput("--resolution", "stable limit");
+        Assert.Empty(Directory.EnumerateFileSystemEntries(scratch.Path));
+    }
+
+    [Fact]
     public async Task An_existing_output_is_refused_without_force()
     {
         using var scratch = new CliScratch();
