@@ -15,6 +15,7 @@ public static class DataCommands
         data.Add(BuildDarcy(console));
         data.Add(DataPuffCommand.Build(console));
         data.Add(DataBurgersCommand.Build(console));
+        data.Add(DataLcoCommand.Build(console));
         data.Add(DataOdeCommand.Build(console));
         data.Add(DataKsCommand.Build(console));
         data.Add(DataCylinderCommand.Build(console));

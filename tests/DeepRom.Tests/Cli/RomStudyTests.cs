@@ -89,4 +89,31 @@ public class RomStudyTests(SmallBurgers burgers) : IClassFixture<SmallBurgers>
         File.WriteAllText(config, Study("\"cae\"", epochs: 3).Replace("[2, 4]", "[2]"));
         (await Cli.Run("experiment", "run", config, "--out", results)).AssertBadInput("config.json", "other settings");
     }
+
+    [Fact]
+    public async Task A_rom_study_generates_the_lco_benchmark_once_and_fits_it()
+    {
+        using var scratch = new CliScratch();
+        string config = scratch.File("study.json"), results = scratch.File("results");
+        File.WriteAllText(config, """
+            { "name": "lco", "kind": "rom",
+              "rom": { "datasets": [ { "name": "lco", "generator": "lco" } ],
+                       "grid": { "datasets": ["lco"], "models": ["pod"], "latents": [4], "interps": ["lerp"] } } }
+            """);
+
+        var first = await Cli.Run("experiment", "run", config, "--out", results, "--json");
+        first.AssertSuccess();
+        Assert.Contains("generating dataset lco", first.Err);
+        using (var doc = JsonDocument.Parse(first.Out))
+        {
+            // Below flutter the response decays towards zero, so relative errors there can be large: only finiteness is pinned.
+            double error = doc.RootElement.GetProperty("groups")[0].GetProperty("rel_l2_mean_mean").GetDouble();
+            Assert.True(double.IsFinite(error) && error > 0, $"rel_l2_mean {error}");
+        }
+        Assert.True(File.Exists(Path.Combine(results, "data", "lco-train.h5")));
+
+        var again = await Cli.Run("experiment", "run", config, "--out", results);
+        again.AssertSuccess();
+        Assert.DoesNotContain("generating", again.Err);
+    }
 }

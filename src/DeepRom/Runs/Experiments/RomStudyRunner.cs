@@ -118,6 +118,12 @@ public sealed class RomStudyRunner(ExperimentConfig config, string folder, Actio
             string trainFile = Path.Combine(dataFolder, $"{spec.Name}-train.h5"), testFile = Path.Combine(dataFolder, $"{spec.Name}-test.h5");
             files[spec.Name] = (trainFile, testFile);
             if (!_spec.Grid.Datasets.Contains(spec.Name)) continue;
+            if (spec.Generator == "lco")
+            {
+                if (!new LcoDataPair(trainFile, testFile).Exists) log?.Invoke($"generating dataset {spec.Name} (pitch-plunge LCO, default train and test speeds)");
+                new LcoDataPair(trainFile, testFile).Generate(ct);
+                continue;
+            }
             if (!new BurgersDataPair(trainFile, testFile).Exists) log?.Invoke($"generating dataset {spec.Name} (Burgers, test seed {spec.Seed})");
             new BurgersDataPair(trainFile, testFile).Generate(spec.Seed, ct: ct);
         }
