@@ -2,11 +2,11 @@ namespace DeepRom.Physics.Cylinder;
 
 /// <summary>
 /// How one population of a boundary node is pulled: WeightA src[A] + WeightB src[B] + Inlet s(t) + Spin Omega(t), with A and
-/// B flat indices (q n + node) into the post-collision lattice. Every boundary kind used here is of this form: plain
-/// streaming, bounce-back, velocity bounce-back at the inlet, specular reflection, the zero-gradient outlet and
-/// Bouzidi's linear interpolation on the curved wall.
+/// B flat indices (q n + node) into the post-collision lattice. Plain streaming, bounce-back, velocity bounce-back at the
+/// inlet, specular reflection, the zero-gradient outlet and Bouzidi's linear interpolation on the curved wall are all of
+/// this form; the pressure outlet (<see cref="Outlet"/>) adds the anti-bounce-back term 2 w_q (1 + 4.5 (c_q.u)^2 - 1.5 u^2)
+/// with the node's own velocity u, the one term that is not linear in the populations.
 /// </summary>
-/// Outlet rules add the anti-bounce-back term 2 w_q (1 + 4.5 (c_q.u)^2 - 1.5 u^2) with the node's own velocity u.
 internal readonly record struct PullRule(int A, double WeightA, int B, double WeightB, double Inlet, double Spin, bool CylinderLink, bool Outlet = false);
 
 /// <summary>
