@@ -36,7 +36,11 @@ public static class DataCylinderCommand
             int? res = r.GetValue(resolution);
             if (res is < CylinderFlowConfig.MinResolution)
                 throw new InputException("--resolution", "value", $"must be at least {CylinderFlowConfig.MinResolution} cells per diameter, got {res}");
-            return Task.FromResult(r.GetValue(benchmark) is not null
+            bool isBenchmark = r.GetValue(benchmark) is not null;
+            if (!isBenchmark && r.GetResult(maxTime) is { Implicit: false }) throw new InputException("--max-time", "value", "is used only by --benchmark");
+            if (isBenchmark && (r.GetResult(set) is { Implicit: false } || r.GetValue(list) is not null))
+                throw new InputException(r.GetValue(list) is not null ? "--re" : "--set", "value", "--benchmark runs at its own Reynolds number");
+            return Task.FromResult(isBenchmark
                 ? RunBenchmark(console, r, res ?? 20, r.GetValue(maxTime), io, ct)
                 : WriteWakeSet(console, r, res ?? new CylinderWakeConfig().Resolution, r.GetValue(list), set, io, ct));
         });

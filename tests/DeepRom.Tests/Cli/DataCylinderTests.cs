@@ -46,6 +46,27 @@ public class DataCylinderTests
         Assert.Empty(Directory.EnumerateFileSystemEntries(scratch.Path));
     }
 
+    [Theory]
+    [InlineData("--re", "100")]
+    [InlineData("--set", "test")]
+    public async Task A_benchmark_with_reynolds_numbers_is_refused(string option, string value)
+    {
+        var outcome = await Cli.Run("data", "cylinder", "--benchmark", "dfg-2d-2", option, value);
+
+        outcome.AssertBadInput(option, "--benchmark");
+    }
+
+    [Fact]
+    public async Task A_time_limit_without_the_benchmark_is_refused()
+    {
+        using var scratch = new CliScratch();
+
+        var outcome = await Cli.Run("data", "cylinder", "--max-time", "10", "--out", scratch.File("w.h5"));
+
+        outcome.AssertBadInput("--max-time", "--benchmark");
+        Assert.Empty(Directory.EnumerateFileSystemEntries(scratch.Path));
+    }
+
     [Fact]
     public async Task An_existing_output_is_refused_without_force()
     {
