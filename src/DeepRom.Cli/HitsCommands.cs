@@ -8,7 +8,7 @@ using DeepRom.Runs.Hits;
 
 namespace DeepRom.Cli;
 
-/// <summary><c>deeprom hits train|forecast</c>: hierarchies of residual time-steppers and their multiscale forecast.</summary>
+/// <summary><c>deeprom hits train|forecast</c> (and <c>benchmark</c>, in <see cref="HitsBenchmarkCommand"/>): hierarchies of residual time-steppers and their multiscale forecast.</summary>
 public static class HitsCommands
 {
     public static Command Build(CliConsole console)
@@ -16,6 +16,7 @@ public static class HitsCommands
         var hits = new Command("hits", "Multiscale neural time-steppers (seed 002): one residual network per step 2^k dt, coupled into one forecast.");
         hits.Add(BuildTrain(console));
         hits.Add(BuildForecast(console));
+        hits.Add(HitsBenchmarkCommand.Build(console));
         return hits;
     }
 

@@ -95,6 +95,13 @@ public sealed class Trainer(TrainerConfig config, ITrainable model, Checkpoint? 
             }
             state.EpochsDone = epoch + 1;
             state.Seconds = secondsBefore + clock.Elapsed.TotalSeconds;
+            if (config.MaxSeconds is { } budget && state.Seconds >= budget && !last && state.EarlyStop is null)
+            {
+                state.EarlyStop = EarlyStop.TimeBudget;
+                string message = $"epoch {epoch + 1}: stopped, the time budget of {budget:g4} s is spent";
+                state.Events.Add(message);
+                log?.Invoke(message);
+            }
             state.Schedule = new Dictionary<string, double>(model.Schedule);
             state.History.Add(new EpochRecord(epoch, means, state.Schedule, lr, state.Seconds));
             progress?.Report(new TrainingProgress(epoch + 1, config.Epochs, means, state.Schedule, lr, TimeSpan.FromSeconds(state.Seconds)));

@@ -31,6 +31,12 @@ public sealed record TrainerConfig
     /// <summary>Stop once the validation loss is at or below this floor; null = never.</summary>
     public double? StopBelow { get; init; }
 
+    /// <summary>
+    /// Wall-clock budget in seconds: training stops after the epoch during which the run's time reaches it; null = no limit.
+    /// Comparisons of models at equal cost (sequence baselines) give each the same budget rather than the same epochs.
+    /// </summary>
+    public double? MaxSeconds { get; init; }
+
     /// <summary>Intra-op threads for libtorch (0 = all cores).</summary>
     public int Threads { get; init; }
 
@@ -63,6 +69,7 @@ public sealed record TrainerConfig
         if (!(WeightDecay >= 0) || !double.IsFinite(WeightDecay)) throw new ArgumentException("weight decay must be >= 0");
         if (GradientClipNorm is { } g && !(g > 0)) throw new ArgumentException("the gradient clipping norm must be positive");
         if (Patience is < 1) throw new ArgumentException("patience must be at least 1 validation");
+        if (MaxSeconds is { } budget && !(budget > 0)) throw new ArgumentException("the time budget must be positive");
         if (StopBelow is { } floor && !double.IsFinite(floor)) throw new ArgumentException("the validation-loss floor must be finite");
         LearningRate.Validate();
     }

@@ -40,6 +40,9 @@ public enum EarlyStop
 
     /// <summary>The validation loss reached <see cref="TrainerConfig.StopBelow"/>.</summary>
     Floor,
+
+    /// <summary>The wall time reached <see cref="TrainerConfig.MaxSeconds"/>.</summary>
+    TimeBudget,
 }
 
 /// <summary>Means of the loss parts over one epoch, with the objective's schedule state and the learning rate at its end.</summary>
