@@ -18,6 +18,7 @@ public static class DataCommands
         data.Add(DataLcoCommand.Build(console));
         data.Add(DataOdeCommand.Build(console));
         data.Add(DataKsCommand.Build(console));
+        data.Add(DataCylinderCommand.Build(console));
         return data;
     }
 
