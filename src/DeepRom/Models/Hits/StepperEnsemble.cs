@@ -164,6 +164,9 @@ public sealed class StepperEnsemble : nn.Module<Tensor, Tensor>
         {
             long s = LevelRange.StepOf(k);
             if (s >= t) throw new ArgumentException($"trajectories of {t} samples hold no step of {s}");
+            // Each level's differences are as large as the data (786 MB for Lorenz's 6400 trajectories): freed level by
+            // level, not at the end, or the eleven levels' temporaries held 17 GB at once.
+            using var level = NewDisposeScope();
             return (z.narrow(1, s, t - s) - z.narrow(1, 0, t - s)).square().mean(new long[] { 0, 1 }).sqrt().data<double>().ToArray();
         }).ToArray();
     }
