@@ -155,8 +155,8 @@ public static class HitsCommands
             $"MSE per level: {string.Join(", ", m[HitsMetrics.MsePerLevel]!.AsObject().Select(kv => $"{kv.Key}: {Format(kv.Value)}"))}",
         };
         if (m[HitsMetrics.SecondsSingle1Dt] is { } oneDt) lines.Add($"1-dt network alone: {Format(oneDt)} s for the test set");
-        if (result.Fast is { } fast && m[HitsMetrics.FastLevels] is JsonArray f)
-            lines.Add($"fast multiscale (levels {f[0]}-{f[1]}, as accurate on validation as the best single level): MSE {Format(fast.Mse)} in {Format(fast.Seconds)} s");
+        if (result.Fast is { } fast && result.FastLevels is { } f)
+            lines.Add($"fast multiscale (levels {f}, as accurate on validation as the best single level): MSE {Format(fast.Mse)} in {Format(fast.Seconds)} s");
         if (result.Hybrid.Count > 0)
         {
             lines.Add($"hybrid (level {result.Used.Highest} anchors, RK4 fill): " +

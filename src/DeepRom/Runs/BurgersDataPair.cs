@@ -9,19 +9,20 @@ namespace DeepRom.Runs;
 /// </summary>
 public sealed record BurgersDataPair(string TrainFile, string TestFile)
 {
-    public bool Exists => File.Exists(TrainFile) && File.Exists(TestFile);
+    public bool Exists => new BenchmarkDataPair(TrainFile, TestFile).Exists;
 
     /// <summary>Generates whichever file is missing; <paramref name="withProgress"/> wraps each set's simulations (file, count, run).</summary>
     public void Generate(int testSeed, Func<string, int, Func<IProgress<int>?, SnapshotSet>, SnapshotSet>? withProgress = null, CancellationToken ct = default)
     {
         var config = new BurgersConfig();
-        foreach (var (file, points, set) in new[] { (TrainFile, BurgersParameterSets.Train(), "train"), (TestFile, BurgersParameterSets.Test(testSeed), "test") })
+        new BenchmarkDataPair(TrainFile, TestFile).Generate(set =>
         {
-            if (File.Exists(file)) continue;
+            bool test = set == "test";
+            var points = test ? BurgersParameterSets.Test(testSeed) : BurgersParameterSets.Train();
             SnapshotSet data = withProgress is null
                 ? BurgersGenerator.Generate(config, points, null, ct)
-                : withProgress(file, points.Count, progress => BurgersGenerator.Generate(config, points, progress, ct));
-            SnapshotFile.Write(file, data with { GeneratorConfig = BurgersGenerator.Describe(config, set, set == "test" ? testSeed : null) }, force: true, ct: ct);
-        }
+                : withProgress(test ? TestFile : TrainFile, points.Count, progress => BurgersGenerator.Generate(config, points, progress, ct));
+            return data with { GeneratorConfig = BurgersGenerator.Describe(config, set, test ? testSeed : null) };
+        }, ct);
     }
 }

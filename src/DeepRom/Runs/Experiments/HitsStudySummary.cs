@@ -14,6 +14,10 @@ namespace DeepRom.Runs.Experiments;
 /// </summary>
 public sealed class HitsStudySummary(ExperimentConfig config, IReadOnlyList<HitsTrialResult> results)
 {
+    // Summary columns of the classical integrators at equal accuracy, flattened from the forecast's objects.
+    private const string Rk4Step = "rk4_equal_accuracy_step", Rk4Seconds = "rk4_equal_accuracy_seconds";
+    private const string AdaptiveTolerance = "adaptive_equal_accuracy_rtol", AdaptiveSeconds = "adaptive_equal_accuracy_seconds";
+
     /// <summary>The label a row and its published values share, e.g. "hopf / 1%".</summary>
     public static string GroupLabel(string system, double noise) =>
         $"{system} / {(100 * noise).ToString("0.##", CultureInfo.InvariantCulture)}%";
@@ -30,10 +34,10 @@ public sealed class HitsStudySummary(ExperimentConfig config, IReadOnlyList<Hits
             {
                 ["system"] = group.Key.System, ["noise"] = group.Key.Noise, ["trials"] = trials.Count,
                 [HitsMetrics.BestSingleLevel] = Distinct(trials.Select(t => t.Forecast[HitsMetrics.BestSingleLevel]?.ToJsonString())),
-                [HitsMetrics.SelectedLevels] = Distinct(trials.Select(t => t.Forecast[HitsMetrics.SelectedLevels] is JsonArray a ? new Models.Hits.LevelRange(a[0]!.GetValue<int>(), a[1]!.GetValue<int>()).ToString() : null)),
-                [HitsMetrics.FastLevels] = Distinct(trials.Select(t => t.Forecast[HitsMetrics.FastLevels] is JsonArray a ? new Models.Hits.LevelRange(a[0]!.GetValue<int>(), a[1]!.GetValue<int>()).ToString() : null)),
-                ["rk4_equal_accuracy_step"] = Distinct(trials.Select(t => t.Forecast[HitsMetrics.Rk4EqualAccuracy]?["step"]?.ToJsonString())),
-                ["adaptive_equal_accuracy_rtol"] = Distinct(trials.Select(t => t.Forecast[HitsMetrics.AdaptiveEqualAccuracy]?["rtol"] is { } r ? NumberText.Format(r.GetValue<double>()) : null)),
+                [HitsMetrics.SelectedLevels] = Distinct(trials.Select(t => Levels(t.Forecast[HitsMetrics.SelectedLevels]))),
+                [HitsMetrics.FastLevels] = Distinct(trials.Select(t => Levels(t.Forecast[HitsMetrics.FastLevels]))),
+                [Rk4Step] = Distinct(trials.Select(t => t.Forecast[HitsMetrics.Rk4EqualAccuracy]?["step"]?.ToJsonString())),
+                [AdaptiveTolerance] = Distinct(trials.Select(t => t.Forecast[HitsMetrics.AdaptiveEqualAccuracy]?["rtol"] is { } r ? NumberText.Format(r.GetValue<double>()) : null)),
                 ["reference"] = config.Reference.GetValueOrDefault(label),
             };
             SummarySpread.Add(row, HitsMetrics.MseBestSingle, trials.Select(t => Number(t.Forecast[HitsMetrics.MseBestSingle])));
@@ -43,8 +47,8 @@ public sealed class HitsStudySummary(ExperimentConfig config, IReadOnlyList<Hits
             SummarySpread.Add(row, HitsMetrics.MseHybrid, trials.Select(t => Number(t.Forecast[HitsMetrics.MseHybrid])));
             SummarySpread.Add(row, HitsMetrics.SecondsSingle1Dt, trials.Select(t => Number(t.Forecast[HitsMetrics.SecondsSingle1Dt])));
             SummarySpread.Add(row, HitsMetrics.SecondsMultiscale, trials.Select(t => Number(t.Forecast[HitsMetrics.SecondsMultiscale])));
-            SummarySpread.Add(row, "rk4_equal_accuracy_seconds", trials.Select(t => Number(t.Forecast[HitsMetrics.Rk4EqualAccuracy]?["seconds"])));
-            SummarySpread.Add(row, "adaptive_equal_accuracy_seconds", trials.Select(t => Number(t.Forecast[HitsMetrics.AdaptiveEqualAccuracy]?["seconds"])));
+            SummarySpread.Add(row, Rk4Seconds, trials.Select(t => Number(t.Forecast[HitsMetrics.Rk4EqualAccuracy]?["seconds"])));
+            SummarySpread.Add(row, AdaptiveSeconds, trials.Select(t => Number(t.Forecast[HitsMetrics.AdaptiveEqualAccuracy]?["seconds"])));
             SummarySpread.Add(row, HitsMetrics.TrainSeconds, trials.Select(t => Number(t.Training[HitsMetrics.TrainSeconds])));
             SummarySpread.Add(row, HitsMetrics.Iterations, trials.Select(t => Number(t.Training[HitsMetrics.Iterations])));
             rows.Add(row);
@@ -81,8 +85,8 @@ public sealed class HitsStudySummary(ExperimentConfig config, IReadOnlyList<Hits
             speed.AddRow([label, SummarySpread.Cell(row, HitsMetrics.Iterations), SummarySpread.Mean(row, HitsMetrics.TrainSeconds) is { } s ? (s / 60).ToString("0.0", CultureInfo.InvariantCulture) : "n/a",
                 SummarySpread.Cell(row, HitsMetrics.SecondsSingle1Dt), SummarySpread.Cell(row, HitsMetrics.SecondsMultiscale), Ratio(HitsMetrics.SecondsMultiscale),
                 SummarySpread.Cell(row, HitsMetrics.SecondsFast), Ratio(HitsMetrics.SecondsFast),
-                Pair(Text(row, "rk4_equal_accuracy_step"), SummarySpread.Cell(row, "rk4_equal_accuracy_seconds")),
-                Pair(Text(row, "adaptive_equal_accuracy_rtol"), SummarySpread.Cell(row, "adaptive_equal_accuracy_seconds"))]);
+                Pair(Text(row, Rk4Step), SummarySpread.Cell(row, Rk4Seconds)),
+                Pair(Text(row, AdaptiveTolerance), SummarySpread.Cell(row, AdaptiveSeconds))]);
         }
         var text = new StringBuilder();
         text.AppendLine($"# {config.Name}").AppendLine().AppendLine(config.Description).AppendLine();
@@ -100,6 +104,10 @@ public sealed class HitsStudySummary(ExperimentConfig config, IReadOnlyList<Hits
     private static double? Number(JsonNode? node) => node is not JsonValue v ? null
         : v.TryGetValue(out double x) ? (double.IsFinite(x) ? x : null)
         : v.TryGetValue(out long n) ? n : null;
+
+    /// <summary>A forecast's [lowest, highest] levels as the house writes a range ("5-8", or "4" for one level).</summary>
+    private static string? Levels(JsonNode? node) =>
+        node is JsonArray a ? new Models.Hits.LevelRange(a[0]!.GetValue<int>(), a[1]!.GetValue<int>()).ToString() : null;
 
     private static string? Distinct(IEnumerable<string?> values)
     {

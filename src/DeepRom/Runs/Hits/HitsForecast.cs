@@ -20,7 +20,8 @@ public sealed record MethodResult(string Name, double Mse, double Seconds, doubl
 
 /// <summary>Everything a forecast evaluation measured, for metrics, report and command line.</summary>
 /// <param name="Selection">The model selection on the validation set; null when the levels were given.</param>
-/// <param name="Fast">The multiscale forecast over <see cref="ModelSelection.SelectFast"/>'s levels; null when the levels were given.</param>
+/// <param name="Fast">The multiscale forecast over <paramref name="FastLevels"/>; null when the levels were given.</param>
+/// <param name="FastLevels">The levels <see cref="ModelSelection.SelectFast"/> chose; null when the levels were given.</param>
 /// <param name="Examples">Truth and multiscale forecast of the first test trajectories, each (T, d) row-major.</param>
 public sealed record HitsForecastResult(
     string Folder,
@@ -31,6 +32,7 @@ public sealed record HitsForecastResult(
     IReadOnlyList<MethodResult> Singles,
     MethodResult Multiscale,
     MethodResult? Fast,
+    LevelRange? FastLevels,
     IReadOnlyList<MethodResult> Hybrid,
     IReadOnlyList<MethodResult> Rk4,
     MethodResult? Rk4EqualAccuracy,
@@ -166,7 +168,7 @@ public static class HitsForecast
             .ToArray();
         string name = "forecast-" + Path.GetFileNameWithoutExtension(testFile);
         var target = RunFolder.Open(modelFolder.File(name), resume: false, force: true);
-        var result = new HitsForecastResult(target.Path, new JsonObject(), trained, used, selection, singles, multiscale, fast, hybrid, rk4, equal,
+        var result = new HitsForecastResult(target.Path, new JsonObject(), trained, used, selection, singles, multiscale, fast, fastLevels, hybrid, rk4, equal,
             adaptive, adaptiveEqual, dt, examples, test.Dimension);
         result = result with { Metrics = ToJson(result, test.Count, steps) };
         target.WriteJson(HitsRun.MetricsFile, result.Metrics);
@@ -228,7 +230,7 @@ public static class HitsForecast
         };
         if (r.Fast is { } fast)
         {
-            json[HitsMetrics.FastLevels] = r.Selection is { } s && ModelSelection.SelectFast(s.Tried) is { } f ? new JsonArray(f.Selected.Lowest, f.Selected.Highest) : null;
+            json[HitsMetrics.FastLevels] = r.FastLevels is { } f ? new JsonArray(f.Lowest, f.Highest) : null;
             json[HitsMetrics.MseFast] = Number(fast.Mse);
             json[HitsMetrics.SecondsFast] = fast.Seconds;
         }
