@@ -18,6 +18,7 @@ string output = which switch
     "rom-step" => RomStepBench.Run(count > 0 ? count : 5, only),
     "ode-reference" => OdeReferenceBench.Run(count > 0 ? count : 20),
     "lsh-epoch" => LshVaeEpochBench.Run(count > 0 ? count : 3, args),
+    "lsh-variants" => LshVaeVariantsBench.Run(count > 0 ? count : 100, args),
     "hits-train" => HitsTrainBench.Run(count > 0 ? count : 50),
     "rom-predict" => RomPredictBench.Run(count > 0 ? count : 3, args),
     "ks" => KsBench.Run(count > 0 ? count : 3),

@@ -19,6 +19,7 @@ public static class DataCommands
         data.Add(DataOdeCommand.Build(console));
         data.Add(DataKsCommand.Build(console));
         data.Add(DataCylinderCommand.Build(console));
+        data.Add(DataPodCoefficientsCommand.Build(console));
         return data;
     }
 

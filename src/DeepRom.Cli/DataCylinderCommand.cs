@@ -22,14 +22,16 @@ public static class DataCylinderCommand
         };
         set.AcceptOnlyFromAmong("train", "test");
         var list = new Option<string?>("--re") { Description = "Any Reynolds numbers instead of --set, comma-separated, e.g. \"100,150\"." };
+        var snapshots = new Option<int?>("--snapshots") { Description = "Wake set: snapshots per Reynolds number (default 64)." };
+        var interval = new Option<double?>("--interval") { Description = "Wake set: time between snapshots in D/U, a whole number of lattice steps (default 0.25)." };
         var maxTime = new Option<double>("--max-time") { Description = "Benchmark: longest run in convective units D/U if the shedding does not settle.", DefaultValueFactory = _ => 150 };
         var io = new OutputOptions("Dataset file to write (.h5 or .npz); not with --benchmark.");
         io.Out.Required = false;
         var command = new Command("cylinder",
             "Flow past a circular cylinder by a D2Q9 two-relaxation-time lattice-Boltzmann solver. --benchmark dfg-2d-2 runs the DFG 2D-2 case and " +
             "prints the Strouhal number, max c_D and max c_L; otherwise writes the wake set (channel 8 D high, Reynolds number the parameter): " +
-            "fields (P, 64, 3, 64, 128) vorticity, u, v, time in D/U, params re, aux lift/drag coefficients and solver seconds.");
-        foreach (Option o in new Option[] { benchmark, resolution, set, list, maxTime }) command.Add(o);
+            "fields (P, T, 3, 64, 128) vorticity, u, v (T = --snapshots, 64 by default), time in D/U, params re, aux lift/drag coefficients and solver seconds.");
+        foreach (Option o in new Option[] { benchmark, resolution, set, list, snapshots, interval, maxTime }) command.Add(o);
         io.AddTo(command);
         command.SetAction((ParseResult r, CancellationToken ct) =>
         {
@@ -38,11 +40,13 @@ public static class DataCylinderCommand
                 throw new InputException("--resolution", "value", $"must be at least {CylinderFlowConfig.MinResolution} cells per diameter, got {res}");
             bool isBenchmark = r.GetValue(benchmark) is not null;
             if (!isBenchmark && r.GetResult(maxTime) is { Implicit: false }) throw new InputException("--max-time", "value", "is used only by --benchmark");
+            if (isBenchmark && (r.GetValue(snapshots) is not null || r.GetValue(interval) is not null))
+                throw new InputException(r.GetValue(snapshots) is not null ? "--snapshots" : "--interval", "value", "is used only by the wake set, not by --benchmark");
             if (isBenchmark && (r.GetResult(set) is { Implicit: false } || r.GetValue(list) is not null))
                 throw new InputException(r.GetValue(list) is not null ? "--re" : "--set", "value", "--benchmark runs at its own Reynolds number");
             return Task.FromResult(isBenchmark
                 ? RunBenchmark(console, r, res ?? 20, r.GetValue(maxTime), io, ct)
-                : WriteWakeSet(console, r, res ?? new CylinderWakeConfig().Resolution, r.GetValue(list), set, io, ct));
+                : WriteWakeSet(console, r, WakeConfig(res, r.GetValue(snapshots), r.GetValue(interval)), r.GetValue(list), set, io, ct));
         });
         return command;
     }
@@ -89,7 +93,18 @@ public static class DataCylinderCommand
         return DeepRomCli.Success;
     }
 
-    private static int WriteWakeSet(CliConsole console, ParseResult r, int resolution, string? listText, Option<string> set, OutputOptions io, CancellationToken ct)
+    private static CylinderWakeConfig WakeConfig(int? resolution, int? snapshots, double? interval)
+    {
+        var defaults = new CylinderWakeConfig();
+        return defaults with
+        {
+            Resolution = resolution ?? defaults.Resolution,
+            Snapshots = snapshots ?? defaults.Snapshots,
+            SampleInterval = interval ?? defaults.SampleInterval,
+        };
+    }
+
+    private static int WriteWakeSet(CliConsole console, ParseResult r, CylinderWakeConfig config, string? listText, Option<string> set, OutputOptions io, CancellationToken ct)
     {
         if (r.GetResult(io.Out) is not { Implicit: false }) throw new InputException("--out", "value", "is required (or give --benchmark)");
         if (listText is not null && r.GetResult(set) is { Implicit: false }) throw new InputException("--re", "value", "give either --set or --re, not both");
@@ -100,11 +115,15 @@ public static class DataCylinderCommand
             "test" => WakeReynoldsSets.Test,
             _ => WakeReynoldsSets.Train,
         };
-        var config = new CylinderWakeConfig { Resolution = resolution };
+        int resolution = config.Resolution;
         // A default set's Reynolds numbers are fixed, so a limit they break is the resolution's.
-        var optionFor = new Dictionary<string, string> { ["Reynolds"] = listText is null ? "--resolution" : "--re", ["Resolution"] = "--resolution" };
+        var optionFor = new Dictionary<string, string>
+        {
+            ["Reynolds"] = listText is null ? "--resolution" : "--re", ["Resolution"] = "--resolution",
+            [nameof(CylinderWakeConfig.Snapshots)] = "--snapshots", [nameof(CylinderWakeConfig.SampleInterval)] = "--interval",
+        };
         foreach (double re in reynolds) GeneratedFile.ValidateAsOptions(() => config.Flow(re).Validate(), optionFor);
-        config.Validate(reynolds);
+        GeneratedFile.ValidateAsOptions(() => config.Validate(reynolds), optionFor);
         var (path, format, force, json) = io.Resolve(r);
         AtomicFile.EnsureWritable(path, force);
 

@@ -16,6 +16,9 @@ public class DataCylinderTests
     [InlineData("--resolution", "6", "at least 8")]
     [InlineData("--benchmark", "dfg-3d", "dfg-3d")]
     [InlineData("--set", "validation", "validation")]
+    [InlineData("--snapshots", "1", "at least 2")]
+    [InlineData("--interval", "0.013", "whole number of lattice steps")]
+    [InlineData("--interval", "-1", "positive")]
     public async Task Bad_input_is_refused_in_one_line_naming_the_option_and_nothing_is_written(string option, string value, string mention)
     {
         using var scratch = new CliScratch();
@@ -49,7 +52,9 @@ public class DataCylinderTests
     [Theory]
     [InlineData("--re", "100")]
     [InlineData("--set", "test")]
-    public async Task A_benchmark_with_reynolds_numbers_is_refused(string option, string value)
+    [InlineData("--snapshots", "100")]
+    [InlineData("--interval", "0.5")]
+    public async Task A_benchmark_with_wake_set_options_is_refused(string option, string value)
     {
         var outcome = await Cli.Run("data", "cylinder", "--benchmark", "dfg-2d-2", option, value);
 

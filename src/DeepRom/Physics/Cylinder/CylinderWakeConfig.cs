@@ -40,8 +40,10 @@ public sealed record CylinderWakeConfig(
     {
         if (reynolds.Count == 0) throw new InputException(source, "Reynolds", "no Reynolds numbers given");
         foreach (double re in reynolds) Flow(re).Validate(source);
-        if (Rows < 4 || Columns < 4 || Snapshots < 2 || !(SampleInterval > 0))
-            throw new InputException(source, nameof(Rows), "need at least 4 x 4 points, 2 snapshots and a positive interval");
+        if (Rows < 4 || Columns < 4) throw new InputException(source, nameof(Rows), "need at least 4 x 4 points");
+        if (Snapshots < 2) throw new InputException(source, nameof(Snapshots), $"need at least 2 snapshots, got {Snapshots}");
+        if (!(SampleInterval > 0) || !double.IsFinite(SampleInterval))
+            throw new InputException(source, nameof(SampleInterval), $"must be positive and finite, got {SampleInterval}");
         double stepsPerSample = SampleInterval * Resolution / LatticeVelocity;
         if (Math.Abs(stepsPerSample - Math.Round(stepsPerSample)) > 1e-9)
             throw new InputException(source, nameof(SampleInterval), string.Create(CultureInfo.InvariantCulture,
