@@ -42,6 +42,12 @@ public static class DataLcoCommand
             Description = "Initial pitch alpha(0), the other states starting at rest: degrees (1, 1deg) or radians with 'rad' (0.02rad).",
             DefaultValueFactory = _ => "1",
         };
+        var settle = new Option<double>("--settle")
+        {
+            Description = "Integrate this many tau first and start the record at the next upward zero crossing of the pitch, time counted from it " +
+                          "(phase-aligned settled cycles, as the ROM benchmark uses: --settle 3000 --duration 400 --samples 401); 0 records from the start.",
+            DefaultValueFactory = _ => defaults.Settle,
+        };
         var io = new OutputOptions("Dataset file to write (.h5 or .npz).");
         io.Out.Required = false;
         var command = new Command("lco",
@@ -49,7 +55,7 @@ public static class DataLcoCommand
             "mu 100, a_h -0.5, x_a 0.25, r_a 0.5, w_bar 0.2, beta_a 3): from a small initial pitch, the motion decays below the flutter speed " +
             "and settles on a limit cycle above it; writes fields (P, samples, 4) [plunge, pitch, plunge_rate, pitch_rate], time in tau, " +
             "params u_star, aux/lag_states and aux/solver_seconds.");
-        foreach (Option o in new Option[] { flutter, set, speeds, duration, samples, pitch }) command.Add(o);
+        foreach (Option o in new Option[] { flutter, set, speeds, duration, samples, pitch, settle }) command.Add(o);
         io.AddTo(command);
         command.SetAction((ParseResult r, CancellationToken ct) =>
         {
@@ -57,13 +63,13 @@ public static class DataLcoCommand
             if (r.GetValue(flutter))
             {
                 if (Given(io.Out)) throw new InputException("--flutter-speed", "value", "writes no file; give it without --out");
-                if (new Option[] { set, speeds, duration, samples, pitch, io.Format, io.Force }.FirstOrDefault(Given) is { } extra)
+                if (new Option[] { set, speeds, duration, samples, pitch, settle, io.Format, io.Force }.FirstOrDefault(Given) is { } extra)
                     throw new InputException("--flutter-speed", "value", $"takes no {extra.Name}");
                 return Task.FromResult(PrintFlutter(console, defaults.Airfoil, r.GetValue(io.Json)));
             }
             if (!Given(io.Out)) throw new InputException("--out", "value", "is required (or give --flutter-speed)");
 
-            var config = defaults with { Duration = r.GetValue(duration), Samples = r.GetValue(samples), InitialPitch = ParseAngle(r.GetValue(pitch)!) };
+            var config = defaults with { Duration = r.GetValue(duration), Samples = r.GetValue(samples), InitialPitch = ParseAngle(r.GetValue(pitch)!), Settle = r.GetValue(settle) };
             GeneratedFile.ValidateAsOptions(() => config.Validate(), OptionFor);
             string? listText = r.GetValue(speeds);
             if (listText is not null && Given(set)) throw new InputException("--speeds", "value", "give either --set or --speeds, not both");
@@ -179,6 +185,7 @@ public static class DataLcoCommand
         [nameof(LcoDataConfig.Duration)] = "--duration",
         [nameof(LcoDataConfig.Samples)] = "--samples",
         [nameof(LcoDataConfig.InitialPitch)] = "--initial-pitch",
+        [nameof(LcoDataConfig.Settle)] = "--settle",
         ["speeds"] = "--speeds",
     };
 }

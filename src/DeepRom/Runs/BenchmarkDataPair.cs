@@ -20,12 +20,29 @@ public sealed record BenchmarkDataPair(string TrainFile, string TestFile)
             if (!File.Exists(file)) SnapshotFile.Write(file, make(set), force: true, ct: ct);
     }
 
+    /// <summary>The generators a study can name besides Burgers, each giving its "train" or "test" set.</summary>
+    public static IReadOnlyDictionary<string, Func<string, CancellationToken, SnapshotSet>> Generators { get; } =
+        new Dictionary<string, Func<string, CancellationToken, SnapshotSet>>
+        {
+            ["lco"] = Lco,
+            ["lco-cycles"] = LcoCycles,
+            ["cylinder"] = CylinderWake,
+        };
+
     /// <summary>The pitch-plunge airfoil at the default train or test speeds.</summary>
     public static SnapshotSet Lco(string set, CancellationToken ct)
     {
         var config = new LcoDataConfig();
         var data = LcoGenerator.Generate(config, set == "test" ? LcoSpeedSets.Test() : LcoSpeedSets.Train(), null, ct);
         return data with { GeneratorConfig = LcoGenerator.Describe(config, set, FlutterAnalysis.Find(config.Airfoil)) };
+    }
+
+    /// <summary>The pitch-plunge airfoil's settled limit cycles above flutter, phase-aligned (<see cref="LcoDataConfig.SettledCycles"/>).</summary>
+    public static SnapshotSet LcoCycles(string set, CancellationToken ct)
+    {
+        var config = LcoDataConfig.SettledCycles;
+        var data = LcoGenerator.Generate(config, set == "test" ? LcoSpeedSets.CyclesTest() : LcoSpeedSets.CyclesTrain(), null, ct);
+        return data with { GeneratorConfig = LcoGenerator.Describe(config, "cycles-" + set, FlutterAnalysis.Find(config.Airfoil)) };
     }
 
     /// <summary>The cylinder wake at the default train or test Reynolds numbers.</summary>

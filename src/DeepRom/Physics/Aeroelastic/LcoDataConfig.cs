@@ -6,20 +6,33 @@ namespace DeepRom.Physics.Aeroelastic;
 
 /// <summary>
 /// How the limit-cycle data are made: the airfoil, the time span in tau = U t / b, the number of samples (both ends included),
-/// the initial pitch (the other seven states start at zero) and the integrator's tolerance.
+/// the initial pitch (the other seven states start at zero), the integrator's tolerance and where the record starts.
 /// </summary>
-/// <param name="Duration">Simulated span in tau; long enough for every default speed's motion to settle before the last quarter.</param>
+/// <param name="Duration">Recorded span in tau; by default long enough for every default speed's motion to settle before the last quarter.</param>
 /// <param name="Samples">Samples k Duration / (Samples - 1), k = 0..Samples - 1.</param>
 /// <param name="InitialPitch">alpha(0) in radians (1 degree by default).</param>
 /// <param name="RelativeTolerance">DOP853's rtol.</param>
 /// <param name="AbsoluteTolerance">DOP853's atol.</param>
+/// <param name="Settle">
+/// 0: the record starts at the initial condition. Otherwise the motion is first integrated for this many tau and the
+/// record starts at the next upward zero crossing of the pitch, with time counted from that crossing: runs at different
+/// speeds then start in the same phase of their settled cycle, so that a reduction compares like with like (the
+/// equations are autonomous, so the shift of origin changes nothing else).
+/// </param>
 public sealed record LcoDataConfig(
     double Duration = 4000,
     int Samples = 4001,
     double InitialPitch = Math.PI / 180,
     double RelativeTolerance = 1e-10,
-    double AbsoluteTolerance = 1e-12)
+    double AbsoluteTolerance = 1e-12,
+    double Settle = 0)
 {
+    /// <summary>
+    /// The settled-cycle records of the ROM benchmark: 400 tau (about five limit cycles) every tau after 3000 tau of
+    /// settling, from an upward pitch crossing.
+    /// </summary>
+    public static LcoDataConfig SettledCycles { get; } = new(Duration: 400, Samples: 401, Settle: 3000);
+
     /// <summary>A run shorter than this is mostly start-up: one oscillation near the flutter speed takes about 75 tau.</summary>
     public const double MinimumDuration = 100;
 
@@ -60,6 +73,8 @@ public sealed record LcoDataConfig(
             throw new InputException(source, nameof(RelativeTolerance), $"must be positive and finite, got {RelativeTolerance}");
         if (!(AbsoluteTolerance > 0) || double.IsInfinity(AbsoluteTolerance))
             throw new InputException(source, nameof(AbsoluteTolerance), $"must be positive and finite, got {AbsoluteTolerance}");
+        if (!(Settle >= 0) || double.IsInfinity(Settle))
+            throw new InputException(source, nameof(Settle), $"must be zero or positive and finite, got {Settle}");
     }
 
     /// <summary>

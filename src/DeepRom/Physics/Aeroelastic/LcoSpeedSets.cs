@@ -14,4 +14,14 @@ public static class LcoSpeedSets
 
     /// <summary>The 10 test speeds, halfway between every other pair of training speeds.</summary>
     public static IReadOnlyList<double> Test() => Enumerable.Range(0, TestCount).Select(k => TestFirst + k * TestStep).ToArray();
+
+    /// <summary>
+    /// Speeds above flutter for the settled-cycle ROM benchmark: training U* = 6.50, 6.75, ..., 9.00 (11, 1.03 to 1.43 U*_L)
+    /// and test speeds at the 10 midpoints 6.625, ..., 8.875. Below flutter the settled motion is zero, and a relative error
+    /// of zero is undefined.
+    /// </summary>
+    public static IReadOnlyList<double> CyclesTrain() => Enumerable.Range(0, 11).Select(k => 6.5 + k * 0.25).ToArray();
+
+    /// <summary>The 10 test speeds of the settled-cycle benchmark, halfway between neighbouring training speeds.</summary>
+    public static IReadOnlyList<double> CyclesTest() => Enumerable.Range(0, 10).Select(k => 6.625 + k * 0.25).ToArray();
 }

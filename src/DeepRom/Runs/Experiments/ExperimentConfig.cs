@@ -161,7 +161,8 @@ public sealed record ExperimentConfig
             if (d.Generator is null && !(d.Train is not null && d.Test is not null))
                 throw new InputException(path, $"rom.datasets.{d.Name}", "needs a generator (burgers, lco, cylinder) or both train and test files");
             if (d.Generator is not null && files) throw new InputException(path, $"rom.datasets.{d.Name}", "give a generator or files, not both");
-            if (d.Generator is not (null or "burgers" or "lco" or "cylinder")) throw new InputException(path, $"rom.datasets.{d.Name}.generator", $"unknown generator '{d.Generator}' (supported: burgers, lco, cylinder)");
+            if (d.Generator is not (null or "burgers") && !BenchmarkDataPair.Generators.ContainsKey(d.Generator))
+                throw new InputException(path, $"rom.datasets.{d.Name}.generator", $"unknown generator '{d.Generator}' (supported: burgers, {string.Join(", ", BenchmarkDataPair.Generators.Keys)})");
         }
     }
 }

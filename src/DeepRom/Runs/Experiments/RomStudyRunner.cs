@@ -118,11 +118,11 @@ public sealed class RomStudyRunner(ExperimentConfig config, string folder, Actio
             string trainFile = Path.Combine(dataFolder, $"{spec.Name}-train.h5"), testFile = Path.Combine(dataFolder, $"{spec.Name}-test.h5");
             files[spec.Name] = (trainFile, testFile);
             if (!_spec.Grid.Datasets.Contains(spec.Name)) continue;
-            if (spec.Generator is "lco" or "cylinder")
+            if (BenchmarkDataPair.Generators.TryGetValue(spec.Generator, out var make))
             {
                 var pair = new BenchmarkDataPair(trainFile, testFile);
                 if (!pair.Exists) log?.Invoke($"generating dataset {spec.Name} ({spec.Generator}, the default train and test sets)");
-                pair.Generate(set => spec.Generator == "lco" ? BenchmarkDataPair.Lco(set, ct) : BenchmarkDataPair.CylinderWake(set, ct), ct);
+                pair.Generate(set => make(set, ct), ct);
                 continue;
             }
             if (!new BurgersDataPair(trainFile, testFile).Exists) log?.Invoke($"generating dataset {spec.Name} (Burgers, test seed {spec.Seed})");

@@ -15,7 +15,8 @@ public sealed record RomStudySpec
 
 /// <summary>
 /// A dataset of a ROM study: generated (<c>"generator": "burgers"</c>: the benchmark's training grid and its test set with
-/// <see cref="Seed"/>; <c>"lco"</c>: the pitch-plunge airfoil at its default train and test speeds; <c>"cylinder"</c>: the
+/// <see cref="Seed"/>; <c>"lco"</c>: the pitch-plunge airfoil at its default train and test speeds; <c>"lco-cycles"</c>: its
+/// settled limit cycles above flutter, phase-aligned; <c>"cylinder"</c>: the
 /// cylinder wake at its default train and test Reynolds numbers) or a pair of existing files (<see cref="Train"/>, <see cref="Test"/>, relative to the config's folder).
 /// </summary>
 public sealed record RomDataSpec

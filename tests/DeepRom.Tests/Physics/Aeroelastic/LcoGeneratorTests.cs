@@ -85,4 +85,62 @@ public class LcoGeneratorTests
         Assert.Equal(nameof(LcoDataConfig.Samples), e.Item);
         (coarse with { Samples = 2001 }).ValidateSpeeds([5, 2]);
     }
+
+    [Fact]
+    public void A_settled_record_starts_at_an_upward_pitch_crossing_and_continues_the_run_from_rest()
+    {
+        // The equations are autonomous, so the settled record is the whole run shifted to the crossing: the whole run
+        // sampled densely past the settling time must hold a state equal to the record's first one, in the settled cycle.
+        var settled = new LcoDataConfig(Duration: 200, Samples: 201, Settle: 300);
+        var whole = new LcoDataConfig(Duration: 500, Samples: 10001);
+        var record = new double[settled.Samples * Dimension];
+        var run = new double[whole.Samples * Dimension];
+
+        LcoSolver.Run(settled, 7.5, record);
+        LcoSolver.Run(whole, 7.5, run);
+
+        double amplitude = Enumerable.Range(0, settled.Samples).Max(k => Math.Abs(record[k * Dimension + Pitch]));
+        Assert.True(Math.Abs(record[Pitch]) < 1e-6 * amplitude, $"pitch {record[Pitch]} at the start");
+        Assert.True(record[PitchRate] > 0);
+        // The crossing lies between two dense samples of the whole run (0.05 tau apart) after tau 300, with the pitch
+        // rising through zero there; its neighbours' other states bracket the record's start to within one sample's change.
+        int k0 = Enumerable.Range(6001, 4000).First(k => run[(k - 1) * Dimension + Pitch] < 0 && run[k * Dimension + Pitch] >= 0);
+        for (int c = 0; c < Dimension; c++)
+        {
+            double a = run[(k0 - 1) * Dimension + c], b = run[k0 * Dimension + c];
+            Assert.InRange(record[c], Math.Min(a, b) - 1e-9, Math.Max(a, b) + 1e-9);
+        }
+    }
+
+    [Fact]
+    public void Settled_cycles_at_different_speeds_start_in_the_same_phase()
+    {
+        SnapshotSet set = LcoGenerator.Generate(new LcoDataConfig(Duration: 200, Samples: 201, Settle: 2000), [6.75, 8.25]);
+
+        for (int p = 0; p < 2; p++)
+        {
+            float pitch = set.Fields[p * 201 * 4 + 1], rate = set.Fields[p * 201 * 4 + 3];
+            Assert.True(Math.Abs(pitch) < 1e-5f, $"U* {set.Params![p]}: pitch {pitch} at the start");
+            Assert.True(rate > 0, $"U* {set.Params![p]}: the pitch falls at the start");
+        }
+    }
+
+    [Fact]
+    public void A_negative_settling_time_is_refused_by_name()
+    {
+        var e = Assert.Throws<InputException>(() => new LcoDataConfig(Settle: -1).Validate());
+
+        Assert.Equal(nameof(LcoDataConfig.Settle), e.Item);
+    }
+
+    [Fact]
+    public void The_cycle_sets_lie_above_flutter_with_every_test_speed_between_two_training_speeds()
+    {
+        IReadOnlyList<double> train = LcoSpeedSets.CyclesTrain(), test = LcoSpeedSets.CyclesTest();
+
+        Assert.All(train, u => Assert.True(u > 6.2851));
+        Assert.Equal(11, train.Count);
+        Assert.Equal(10, test.Count);
+        Assert.All(test, u => Assert.Contains(train, v => Math.Abs(v - (u - 0.125)) < 1e-12));
+    }
 }
