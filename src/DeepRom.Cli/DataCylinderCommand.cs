@@ -24,6 +24,10 @@ public static class DataCylinderCommand
         var list = new Option<string?>("--re") { Description = "Any Reynolds numbers instead of --set, comma-separated, e.g. \"100,150\"." };
         var snapshots = new Option<int?>("--snapshots") { Description = "Wake set: snapshots per Reynolds number (default 64)." };
         var interval = new Option<double?>("--interval") { Description = "Wake set: time between snapshots in D/U, a whole number of lattice steps (default 0.25)." };
+        var latticeVelocity = new Option<double?>("--lattice-velocity")
+        {
+            Description = "Benchmark: mean inflow speed in lattice units (default 0.05); halving it halves the Mach number and doubles the steps.",
+        };
         var maxTime = new Option<double>("--max-time") { Description = "Benchmark: longest run in convective units D/U if the shedding does not settle.", DefaultValueFactory = _ => 150 };
         var io = new OutputOptions("Dataset file to write (.h5 or .npz); not with --benchmark.");
         io.Out.Required = false;
@@ -31,7 +35,7 @@ public static class DataCylinderCommand
             "Flow past a circular cylinder by a D2Q9 two-relaxation-time lattice-Boltzmann solver. --benchmark dfg-2d-2 runs the DFG 2D-2 case and " +
             "prints the Strouhal number, max c_D and max c_L; otherwise writes the wake set (channel 8 D high, Reynolds number the parameter): " +
             "fields (P, T, 3, 64, 128) vorticity, u, v (T = --snapshots, 64 by default), time in D/U, params re, aux lift/drag coefficients and solver seconds.");
-        foreach (Option o in new Option[] { benchmark, resolution, set, list, snapshots, interval, maxTime }) command.Add(o);
+        foreach (Option o in new Option[] { benchmark, resolution, set, list, snapshots, interval, latticeVelocity, maxTime }) command.Add(o);
         io.AddTo(command);
         command.SetAction((ParseResult r, CancellationToken ct) =>
         {
@@ -40,23 +44,28 @@ public static class DataCylinderCommand
                 throw new InputException("--resolution", "value", $"must be at least {CylinderFlowConfig.MinResolution} cells per diameter, got {res}");
             bool isBenchmark = r.GetValue(benchmark) is not null;
             if (!isBenchmark && r.GetResult(maxTime) is { Implicit: false }) throw new InputException("--max-time", "value", "is used only by --benchmark");
+            if (!isBenchmark && r.GetValue(latticeVelocity) is not null) throw new InputException("--lattice-velocity", "value", "is used only by --benchmark");
             if (isBenchmark && (r.GetValue(snapshots) is not null || r.GetValue(interval) is not null))
                 throw new InputException(r.GetValue(snapshots) is not null ? "--snapshots" : "--interval", "value", "is used only by the wake set, not by --benchmark");
             if (isBenchmark && (r.GetResult(set) is { Implicit: false } || r.GetValue(list) is not null))
                 throw new InputException(r.GetValue(list) is not null ? "--re" : "--set", "value", "--benchmark runs at its own Reynolds number");
             return Task.FromResult(isBenchmark
-                ? RunBenchmark(console, r, res ?? 20, r.GetValue(maxTime), io, ct)
+                ? RunBenchmark(console, r, res ?? 20, r.GetValue(latticeVelocity), r.GetValue(maxTime), io, ct)
                 : WriteWakeSet(console, r, WakeConfig(res, r.GetValue(snapshots), r.GetValue(interval)), r.GetValue(list), set, io, ct));
         });
         return command;
     }
 
-    private static int RunBenchmark(CliConsole console, ParseResult r, int resolution, double maxTime, OutputOptions io, CancellationToken ct)
+    private static int RunBenchmark(CliConsole console, ParseResult r, int resolution, double? latticeVelocity, double maxTime, OutputOptions io, CancellationToken ct)
     {
         if (r.GetResult(io.Out) is { Implicit: false }) throw new InputException("--out", "value", "--benchmark writes no file");
         if (!(maxTime > 0) || !double.IsFinite(maxTime)) throw new InputException("--max-time", "value", "must be positive and finite");
-        var config = DfgBenchmark.Config(resolution);
-        GeneratedFile.ValidateAsOptions(() => config.Validate(), new Dictionary<string, string> { ["Resolution"] = "--resolution", ["Reynolds"] = "--resolution" });
+        var config = latticeVelocity is { } u ? DfgBenchmark.Config(resolution, u) : DfgBenchmark.Config(resolution);
+        GeneratedFile.ValidateAsOptions(() => config.Validate(), new Dictionary<string, string>
+        {
+            ["Resolution"] = "--resolution", ["Reynolds"] = latticeVelocity is null ? "--resolution" : "--resolution or --lattice-velocity",
+            ["LatticeVelocity"] = "--lattice-velocity",
+        });
         DfgResult result = console.WithProgress($"DFG 2D-2 at {resolution} cells per diameter ({config.Nx} x {config.Ny} nodes)", (int)maxTime,
             p => DfgBenchmark.Run(config, maxTime, 0, new SyncProgress<double>(p.Report), ct));
         var json = new JsonObject
@@ -64,6 +73,7 @@ public static class DataCylinderCommand
             ["benchmark"] = DfgBenchmark.Name,
             ["resolution"] = resolution,
             ["nodes"] = new JsonArray(config.Nx, config.Ny),
+            ["lattice_velocity"] = config.LatticeVelocity,
             ["tau"] = Math.Round(config.Tau, 6),
             ["strouhal"] = Math.Round(result.Strouhal, 5),
             ["cd_max"] = Math.Round(result.DragMax, 5),

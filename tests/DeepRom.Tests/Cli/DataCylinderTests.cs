@@ -61,6 +61,28 @@ public class DataCylinderTests
         outcome.AssertBadInput(option, "--benchmark");
     }
 
+    [Theory]
+    [InlineData("0.5", "0.2]")]
+    [InlineData("0", "0.2]")]
+    [InlineData("0.005", "stable limit")]
+    public async Task A_benchmark_lattice_velocity_outside_the_rules_is_refused_under_its_option(string value, string mention)
+    {
+        var outcome = await Cli.Run("data", "cylinder", "--benchmark", "dfg-2d-2", "--lattice-velocity", value, "--json");
+
+        outcome.AssertBadInput("--lattice-velocity", mention);
+    }
+
+    [Fact]
+    public async Task A_lattice_velocity_without_the_benchmark_is_refused()
+    {
+        using var scratch = new CliScratch();
+
+        var outcome = await Cli.Run("data", "cylinder", "--lattice-velocity", "0.03", "--out", scratch.File("w.h5"));
+
+        outcome.AssertBadInput("--lattice-velocity", "--benchmark");
+        Assert.Empty(Directory.EnumerateFileSystemEntries(scratch.Path));
+    }
+
     [Fact]
     public async Task A_time_limit_without_the_benchmark_is_refused()
     {

@@ -21,13 +21,13 @@ public class HelpTests
         return data;
     }
 
-    /// <summary>The command paths of the README's command synopsis: the lowercase words after "deeprom" on each line.</summary>
+    /// <summary>The command paths of the README's command synopsis: the lowercase words (hyphens inside allowed) after "deeprom" on each line.</summary>
     private static HashSet<string> ReadmeCommands()
     {
         string readme = File.ReadAllText(Path.Combine(DeepRom.Tests.Build.LibTorchCompatibilityTests.RepositoryRoot(), "README.md"));
         return readme.Split('\n')
             .Where(l => l.StartsWith("deeprom ", StringComparison.Ordinal))
-            .Select(l => string.Join(' ', l.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).TakeWhile(w => w.All(c => c is >= 'a' and <= 'z'))))
+            .Select(l => string.Join(' ', l.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).TakeWhile(w => w[0] is >= 'a' and <= 'z' && w.All(c => c is >= 'a' and <= 'z' or '-'))))
             .ToHashSet();
     }
 
