@@ -72,25 +72,16 @@ public class DataCylinderTests
         outcome.AssertBadInput("--lattice-velocity", mention);
     }
 
-    [Fact]
-    public async Task A_lattice_velocity_without_the_benchmark_is_refused()
+    [Theory]
+    [InlineData("--max-time", "10")]
+    [InlineData("--lattice-velocity", "0.03")]
+    public async Task A_benchmark_option_without_the_benchmark_is_refused(string option, string value)
     {
         using var scratch = new CliScratch();
 
-        var outcome = await Cli.Run("data", "cylinder", "--lattice-velocity", "0.03", "--out", scratch.File("w.h5"));
+        var outcome = await Cli.Run("data", "cylinder", option, value, "--out", scratch.File("w.h5"));
 
-        outcome.AssertBadInput("--lattice-velocity", "--benchmark");
-        Assert.Empty(Directory.EnumerateFileSystemEntries(scratch.Path));
-    }
-
-    [Fact]
-    public async Task A_time_limit_without_the_benchmark_is_refused()
-    {
-        using var scratch = new CliScratch();
-
-        var outcome = await Cli.Run("data", "cylinder", "--max-time", "10", "--out", scratch.File("w.h5"));
-
-        outcome.AssertBadInput("--max-time", "--benchmark");
+        outcome.AssertBadInput(option, "--benchmark");
         Assert.Empty(Directory.EnumerateFileSystemEntries(scratch.Path));
     }
 
