@@ -7,8 +7,9 @@ namespace DeepRom.Training;
 
 /// <summary>
 /// The training loop shared by every model: the configured optimiser over shuffled minibatches, learning-rate steps,
-/// validation with best weights and early stopping, periodic atomic checkpoints, exact resumption, and a guard that
-/// rolls back a non-finite loss. The objective's own schedules stay with the model (<see cref="ITrainable"/>).
+/// validation with best weights and early stopping, periodic atomic checkpoints, exact resumption, and guards that
+/// roll back an epoch with a non-finite loss or a <see cref="NativeScalarFault"/>. The objective's own schedules stay
+/// with the model (<see cref="ITrainable"/>).
 /// </summary>
 /// <remarks>
 /// Randomness is re-seeded from (seed, epoch) at the start of every epoch, so a run resumed from a checkpoint draws
@@ -63,7 +64,26 @@ public sealed class Trainer(TrainerConfig config, ITrainable model, Checkpoint? 
             var scheduleBefore = new Dictionary<string, double>(model.Schedule);
             double lr = config.LearningRate.At(epoch) * state.LearningRateFactor;
             SetLearningRate(optimizer, lr);
-            Dictionary<string, double>? means = RunEpoch(epoch, optimizer);
+            Dictionary<string, double>? means;
+            try
+            {
+                means = RunEpoch(epoch, optimizer);
+            }
+            catch (Exception e) when (NativeScalarFault.Matches(e) && state.Recoveries < config.MaxRecoveries)
+            {
+                // A transient fault of the bindings, not of the model: redo the epoch at the same learning rate. The optimiser's
+                // moments may be half-updated, so it starts afresh (the run is no longer bit-identical to an unfaulted one).
+                good.RestoreInto(module);
+                model.RestoreSchedule(scheduleBefore);
+                state.Recoveries++;
+                string note = $"epoch {epoch + 1}: libtorch read a scalar freed by the garbage collector (a TorchSharp fault); rolled back to the start of the epoch and restarted the optimiser";
+                state.Events.Add(note);
+                log?.Invoke(note);
+                optimizer.Dispose();
+                optimizer = NewOptimizer(module, lr);
+                epoch--;
+                continue;
+            }
             if (means is null)
             {
                 good.RestoreInto(module);

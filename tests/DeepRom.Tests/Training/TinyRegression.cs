@@ -37,6 +37,9 @@ internal sealed class TinyRegression : ITrainable, IDisposable
     /// <summary>When set, returns a NaN loss while it is true for (epoch, call number).</summary>
     public Func<int, int, bool>? PoisonWhen { get; set; }
 
+    /// <summary>When set, throws libtorch's freed-scalar error while it is true for (epoch, call number).</summary>
+    public Func<int, int, bool>? FaultWhen { get; set; }
+
     public int Calls { get; private set; }
 
     /// <summary>(epoch, schedule value) at every epoch start, repeated epochs included.</summary>
@@ -62,6 +65,9 @@ internal sealed class TinyRegression : ITrainable, IDisposable
     public StepLoss Loss(Tensor indices)
     {
         Calls++;
+        if (FaultWhen?.Invoke(epoch, Calls) == true)
+            throw new System.Runtime.InteropServices.ExternalException(
+                "Expected false to be true, but got false.\nException raised from toDouble at /pytorch/c10/core/Scalar.h:140 (most recent call first):");
         using var scope = NewDisposeScope();
         Tensor prediction = net.forward(x.index_select(0, indices));
         Tensor mse = (prediction - y.index_select(0, indices)).square().mean() + 1e-3 * level * (prediction * randn_like(prediction)).mean();

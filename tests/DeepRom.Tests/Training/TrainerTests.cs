@@ -95,6 +95,42 @@ public class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void A_freed_scalar_fault_redoes_the_epoch_at_the_same_learning_rate_and_says_so()
+    {
+        using var model = new TinyRegression { FaultWhen = (epoch, call) => epoch == 1 && call == 8 /* third minibatch of epoch 2 */ };
+        var messages = new List<string>();
+
+        var state = new Trainer(Config(4), model, log: messages.Add).Run(resume: false);
+
+        Assert.Equal(4, state.EpochsDone);
+        Assert.Equal(1, state.Recoveries);
+        Assert.Equal(1.0, state.LearningRateFactor);
+        Assert.Contains(messages, m => m.Contains("freed") && m.Contains("epoch 2"));
+        var starts = model.EpochStarts.Where(s => s.Epoch == 1).ToArray();
+        Assert.Equal(2, starts.Length);
+        Assert.Equal(starts[0].Level, starts[1].Level);
+        Assert.All(model.Weights(), w => Assert.True(float.IsFinite(w)));
+    }
+
+    [Fact]
+    public void A_fault_that_keeps_coming_back_is_not_hidden()
+    {
+        using var model = new TinyRegression { FaultWhen = (epoch, _) => epoch >= 1 };
+
+        var e = Assert.Throws<System.Runtime.InteropServices.ExternalException>(() => new Trainer(Config(4) with { MaxRecoveries = 2 }, model).Run(resume: false));
+
+        Assert.Contains("Scalar.h", e.Message);
+    }
+
+    [Fact]
+    public void Other_native_errors_are_not_taken_for_the_scalar_fault()
+    {
+        Assert.False(NativeScalarFault.Matches(new System.Runtime.InteropServices.ExternalException("shape '[2, 3]' is invalid for input of size 7")));
+        Assert.False(NativeScalarFault.Matches(new InvalidOperationException("c10/core/Scalar.h")));
+        Assert.True(NativeScalarFault.Matches(new System.Runtime.InteropServices.ExternalException("Unknown scalar type")));
+    }
+
+    [Fact]
     public void Persistent_non_finite_loss_stops_with_a_clear_error()
     {
         using var model = new TinyRegression { PoisonWhen = (epoch, _) => epoch >= 1 };
