@@ -70,6 +70,21 @@ public class RomNetworkTests(PulseFits pulse) : IClassFixture<PulseFits>
         Assert.Equal(kind == "lsh-vae", config.LshVae is not null);
     }
 
+    [Fact]
+    public async Task An_lsh_vae_fitted_without_augmentation_records_it_and_other_models_refuse_the_option()
+    {
+        string folder = pulse.Scratch.File("model-lsh-plain");
+
+        var outcome = await Cli.Run(pulse.FitArgs("lsh-vae", folder, "--no-augmentation"));
+
+        outcome.AssertSuccess();
+        Assert.False(RomRun.ReadConfig(RunFolder.Existing(folder)).LshVae!.Augmentation.Enabled);
+        Assert.True(RomRun.ReadConfig(RunFolder.Existing(pulse.Model("lsh-vae"))).LshVae!.Augmentation.Enabled);
+        (await Cli.Run(pulse.FitArgs("cae", pulse.Scratch.File("model-cae-plain"), "--no-augmentation"))).AssertBadInput("--no-augmentation", "lsh-vae");
+        Assert.False(Directory.Exists(pulse.Scratch.File("model-cae-plain")));
+        (await Cli.Run("rom", "fit", "--data", pulse.Train, "--out", folder, "--resume", "--no-augmentation")).AssertBadInput("--no-augmentation", "--resume");
+    }
+
     [Theory]
     [MemberData(nameof(Kinds))]
     public async Task Predict_and_evaluate_run_end_to_end_and_leave_one_out_says_it_keeps_the_network(string kind)
