@@ -47,10 +47,13 @@ public static class HitsBenchmarkCommand
             };
             config.Validate();
             string path = r.GetValue(output) ?? Path.Combine("runs", $"hits-benchmark-{DateTime.Now:yyyyMMdd-HHmmss}");
-            if (r.GetValue(output) is null) Directory.CreateDirectory("runs");
-            var folder = RunFolder.Open(path, resume: false, force: r.GetValue(force));
+            RunFolder OpenFolder()
+            {
+                if (r.GetValue(output) is null) Directory.CreateDirectory("runs");
+                return RunFolder.Open(path, resume: false, force: r.GetValue(force));
+            }
             SequenceBenchmarkResult result = console.WithProgress("benchmark (models done)", config.Models.Count,
-                p => SequenceBenchmark.Run(config, folder, console.Log, p, ct));
+                p => SequenceBenchmark.Run(config, OpenFolder, console.Log, p, ct));
             Print(console, r.GetValue(json), result);
             return Task.FromResult(DeepRomCli.Success);
         });

@@ -36,6 +36,13 @@ public static class SequenceBenchmark
 
     /// <param name="progress">Receives the number of models done.</param>
     public static SequenceBenchmarkResult Run(SequenceBenchmarkConfig config, RunFolder folder, Action<string>? log = null,
+        IProgress<double>? progress = null, CancellationToken ct = default) => Run(config, () => folder, log, progress, ct);
+
+    /// <summary>
+    /// The same with the run folder opened by <paramref name="openFolder"/> only once the data have passed their checks,
+    /// so that bad input leaves nothing behind.
+    /// </summary>
+    public static SequenceBenchmarkResult Run(SequenceBenchmarkConfig config, Func<RunFolder> openFolder, Action<string>? log = null,
         IProgress<double>? progress = null, CancellationToken ct = default)
     {
         config.Validate();
@@ -51,6 +58,7 @@ public static class SequenceBenchmark
         using var train = tensor(scaling.Scale(set.States.AsSpan(0, split.TrainSamples * d)), dtype: float32).view(split.TrainSamples, d);
         using var context = config.Protocol == BenchmarkProtocol.Reproduce ? train.narrow(0, 0, 1) : train.alias();
         double[] truth = set.States.AsSpan((split.Start + 1) * d, split.Horizon * d).ToArray();
+        RunFolder folder = openFolder();
         folder.WriteJson(ConfigFile, config);
 
         var results = new List<SequenceModelResult>();
