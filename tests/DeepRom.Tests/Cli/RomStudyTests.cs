@@ -116,4 +116,39 @@ public class RomStudyTests(SmallBurgers burgers) : IClassFixture<SmallBurgers>
         again.AssertSuccess();
         Assert.DoesNotContain("generating", again.Err);
     }
+
+    [Fact]
+    public async Task The_settled_cycles_are_phase_aligned_enough_for_pod_to_interpolate_them()
+    {
+        using var scratch = new CliScratch();
+        string config = scratch.File("study.json"), results = scratch.File("results");
+        File.WriteAllText(config, """
+            { "name": "cycles", "kind": "rom",
+              "rom": { "datasets": [ { "name": "cycles", "generator": "lco-cycles" } ],
+                       "grid": { "datasets": ["cycles"], "models": ["pod"], "latents": [20], "interps": ["lerp"] } } }
+            """);
+
+        var outcome = await Cli.Run("experiment", "run", config, "--out", results, "--json");
+
+        outcome.AssertSuccess();
+        using var doc = JsonDocument.Parse(outcome.Out);
+        // Measured 0.011 on this machine; from a fixed start over 4000 tau (generator "lco") POD's projection alone was 0.76.
+        double error = doc.RootElement.GetProperty("groups")[0].GetProperty("rel_l2_mean_mean").GetDouble();
+        Assert.InRange(error, 1e-4, 0.05);
+    }
+
+    [Fact]
+    public async Task An_unknown_generator_is_refused_with_the_supported_ones()
+    {
+        using var scratch = new CliScratch();
+        string config = scratch.File("study.json");
+        File.WriteAllText(config, """
+            { "name": "x", "kind": "rom",
+              "rom": { "datasets": [ { "name": "x", "generator": "wing" } ],
+                       "grid": { "datasets": ["x"], "models": ["pod"], "latents": [4], "interps": ["lerp"] } } }
+            """);
+
+        (await Cli.Run("experiment", "run", config, "--out", scratch.File("results"))).AssertBadInput("study.json", "generator", "lco-cycles");
+        Assert.False(Directory.Exists(scratch.File("results")));
+    }
 }
