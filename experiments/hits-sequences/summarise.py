@@ -1,7 +1,8 @@
 """Writes summary.md from the benchmark results (results/*.json) made by run.sh."""
 import json
 import os
-import platform
+
+os.chdir(os.path.dirname(os.path.abspath(__file__)))  # results/ and summary.md live beside this script
 
 MODELS = ["hits", "lstm", "esn", "cwrnn"]
 NAMES = {"hits": "HiTS", "lstm": "LSTM", "esn": "ESN", "cwrnn": "CW-RNN"}
