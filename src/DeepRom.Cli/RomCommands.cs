@@ -37,7 +37,7 @@ public static class RomCommands
 
     private static Command BuildFit(CliConsole console)
     {
-        var data = new Option<string>("--data") { Description = "Training simulations: snapshots/1 with params (dynamic (P, T, C, *grid) with time, or static).", Required = true };
+        var data = new Option<string?>("--data") { Description = "Training simulations: snapshots/1 with params (dynamic (P, T, C, *grid) with time, or static); required unless --resume." };
         var model = new Option<string>("--model")
         {
             Description = "The reduction: pod (proper orthogonal decomposition), lsh-vae (seed 000's hierarchical VAE: a main latent and one group per level, " +
@@ -85,9 +85,12 @@ public static class RomCommands
                 if (r.GetValue(noAugmentation)) throw new InputException("--no-augmentation", "value", "--resume continues with the settings in the folder's config.json");
                 folder = RunFolder.Open(path, resume: true, force: false);
                 config = RomRun.ReadConfig(folder);
+                if (r.GetValue(data) is { } given && Path.GetFullPath(given) != config.TrainData)
+                    throw new InputException("--data", "value", $"the fit in {path} was started on {config.TrainData}; --resume continues it on that file (leave --data out)");
             }
             else
             {
+                if (r.GetValue(data) is null) throw new InputException("--data", "value", "is required (or give --resume to continue the fit in --out)");
                 var kind = ChoiceName.Parse<ReductionKind>(r.GetValue(model)!, "--model", "value");
                 if (epochCount is not null && !ReductionKinds.IsNeural(kind))
                     throw new InputException("--epochs", "value", $"applies to the trained reductions (lsh-vae, cae, beta-vae), not to {ChoiceName.Of(kind)}");

@@ -71,6 +71,16 @@ public class RomNetworkTests(PulseFits pulse) : IClassFixture<PulseFits>
     }
 
     [Fact]
+    public async Task A_fit_needs_its_data_and_a_resume_refuses_other_data()
+    {
+        string folder = pulse.Scratch.File("model-needs-data");
+
+        (await Cli.Run("rom", "fit", "--model", "cae", "--out", folder)).AssertBadInput("--data", "required");
+        Assert.False(Directory.Exists(folder));
+        (await Cli.Run("rom", "fit", "--data", pulse.Test, "--out", pulse.Model("cae"), "--resume")).AssertBadInput("--data", "was started on");
+    }
+
+    [Fact]
     public async Task An_lsh_vae_fitted_without_augmentation_records_it_and_other_models_refuse_the_option()
     {
         string folder = pulse.Scratch.File("model-lsh-plain");
@@ -145,7 +155,8 @@ public class RomNetworkTests(PulseFits pulse) : IClassFixture<PulseFits>
 
         Assert.ThrowsAny<OperationCanceledException>(() => RomRun.Fit(config, RunFolder.Open(folder, resume: false, force: false), progress: stopAfterTwo, ct: interrupt.Token));
         Assert.False(File.Exists(Path.Combine(folder, RomRun.CodesFile)));
-        var resumed = await Cli.Run(pulse.FitArgs(kind, folder, "--resume"));
+        // The settings, the training file included, come from the folder: --data may be left out.
+        var resumed = await Cli.Run("rom", "fit", "--out", folder, "--resume");
 
         resumed.AssertSuccess();
         Assert.Contains("resumed after epoch 2 of 4", resumed.Err);
