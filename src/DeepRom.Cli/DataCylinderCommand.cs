@@ -26,7 +26,7 @@ public static class DataCylinderCommand
         var interval = new Option<double?>("--interval") { Description = "Wake set: time between snapshots in D/U, a whole number of lattice steps (default 0.25)." };
         var latticeVelocity = new Option<double?>("--lattice-velocity")
         {
-            Description = "Benchmark: mean inflow speed in lattice units (default 0.05); halving it halves the Mach number and doubles the steps.",
+            Description = $"Benchmark: mean inflow speed in lattice units (default {DfgBenchmark.DefaultLatticeVelocity}); halving it halves the Mach number and doubles the steps.",
         };
         var maxTime = new Option<double>("--max-time") { Description = "Benchmark: longest run in convective units D/U if the shedding does not settle.", DefaultValueFactory = _ => 150 };
         var io = new OutputOptions("Dataset file to write (.h5 or .npz); not with --benchmark.");
@@ -60,7 +60,7 @@ public static class DataCylinderCommand
     {
         if (r.GetResult(io.Out) is { Implicit: false }) throw new InputException("--out", "value", "--benchmark writes no file");
         if (!(maxTime > 0) || !double.IsFinite(maxTime)) throw new InputException("--max-time", "value", "must be positive and finite");
-        var config = latticeVelocity is { } u ? DfgBenchmark.Config(resolution, u) : DfgBenchmark.Config(resolution);
+        var config = DfgBenchmark.Config(resolution, latticeVelocity ?? DfgBenchmark.DefaultLatticeVelocity);
         GeneratedFile.ValidateAsOptions(() => config.Validate(), new Dictionary<string, string>
         {
             ["Resolution"] = "--resolution", ["Reynolds"] = latticeVelocity is null ? "--resolution" : "--resolution or --lattice-velocity",

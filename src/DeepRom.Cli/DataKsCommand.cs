@@ -69,24 +69,19 @@ public static class DataKsCommand
             double total = clock.Elapsed.TotalSeconds;
 
             double stepsPerSecond = config.TotalSteps / Math.Max(integrateSeconds, 1e-9);
-            var result = new JsonObject
-            {
-                ["file"] = Path.GetFullPath(path),
-                ["format"] = SnapshotFile.FormatFor(path, format).ToString(),
-                ["states_shape"] = new JsonArray(set.StateShape.Select(v => (JsonNode)v).ToArray()),
-                ["points"] = config.Points,
-                ["domain_length"] = config.DomainLength,
-                ["time_step"] = config.TimeStep,
-                ["save_every"] = config.SaveEvery,
-                ["sample_interval"] = config.SampleInterval,
-                ["transient"] = config.TransientTime,
-                ["init"] = ChoiceName.Of(config.Init),
-                ["seed"] = config.Seed,
-                ["steps"] = config.TotalSteps,
-                ["steps_per_second"] = Math.Round(stepsPerSecond),
-                ["integrate_seconds"] = Math.Round(integrateSeconds, 3),
-                ["total_seconds"] = Math.Round(total, 3),
-            };
+            var result = GeneratedFile.Describe(path, format, set);
+            result["points"] = config.Points;
+            result["domain_length"] = config.DomainLength;
+            result["time_step"] = config.TimeStep;
+            result["save_every"] = config.SaveEvery;
+            result["sample_interval"] = config.SampleInterval;
+            result["transient"] = config.TransientTime;
+            result["init"] = ChoiceName.Of(config.Init);
+            result["seed"] = config.Seed;
+            result["steps"] = config.TotalSteps;
+            result["steps_per_second"] = Math.Round(stepsPerSecond);
+            result["integrate_seconds"] = Math.Round(integrateSeconds, 3);
+            result["total_seconds"] = Math.Round(total, 3);
             console.Result(json, result, new[]
             {
                 string.Create(CultureInfo.InvariantCulture,

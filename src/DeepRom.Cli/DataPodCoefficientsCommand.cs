@@ -35,16 +35,11 @@ public static class DataPodCoefficientsCommand
             ct.ThrowIfCancellationRequested();
             TrajectoryFile.Write(path, sequence, force, format, ct);
             double energy = ((double[])sequence.Aux["pod_energy"].Data)[0];
-            var result = new JsonObject
-            {
-                ["file"] = Path.GetFullPath(path),
-                ["format"] = SnapshotFile.FormatFor(path, format).ToString(),
-                ["states_shape"] = new JsonArray(sequence.StateShape.Select(v => (JsonNode)v).ToArray()),
-                ["source"] = Path.GetFullPath(source),
-                ["simulation"] = r.GetValue(simulation),
-                ["energy"] = energy,
-                ["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 3),
-            };
+            var result = GeneratedFile.Describe(path, format, sequence);
+            result["source"] = Path.GetFullPath(source);
+            result["simulation"] = r.GetValue(simulation);
+            result["energy"] = energy;
+            result["seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 3);
             if (sequence.Params is { } p)
                 result["params"] = new JsonObject(sequence.ParamNames!.Select((n, k) => KeyValuePair.Create(n, (JsonNode?)p[k])));
             console.Result(json, result, new[]

@@ -15,6 +15,14 @@ internal static class GeneratedFile
         ["fields_shape"] = new JsonArray(set.FieldShape.Select(v => (JsonNode)v).ToArray()),
     };
 
+    /// <summary>The start of a data command's JSON result for a trajectory file: the file written, its container and the states' shape.</summary>
+    public static JsonObject Describe(string path, DataFileFormat? format, TrajectorySet set) => new()
+    {
+        ["file"] = Path.GetFullPath(path),
+        ["format"] = SnapshotFile.FormatFor(path, format).ToString(),
+        ["states_shape"] = new JsonArray(set.StateShape.Select(v => (JsonNode)v).ToArray()),
+    };
+
     /// <summary>
     /// Runs a generator configuration's own validation; a rule about a setting the user gave as an option is
     /// reported under that option (<paramref name="optionFor"/> maps config items to option names).

@@ -64,39 +64,36 @@ public sealed class Trainer(TrainerConfig config, ITrainable model, Checkpoint? 
             var scheduleBefore = new Dictionary<string, double>(model.Schedule);
             double lr = config.LearningRate.At(epoch) * state.LearningRateFactor;
             SetLearningRate(optimizer, lr);
-            Dictionary<string, double>? means;
+            Dictionary<string, double>? means = null;
+            bool scalarFault = false;
             try
             {
                 means = RunEpoch(epoch, optimizer);
             }
             catch (Exception e) when (NativeScalarFault.Matches(e) && state.Recoveries < config.MaxRecoveries)
             {
-                // A transient fault of the bindings, not of the model: redo the epoch at the same learning rate. The optimiser's
-                // moments may be half-updated, so it starts afresh (the run is no longer bit-identical to an unfaulted one).
-                good.RestoreInto(module);
-                model.RestoreSchedule(scheduleBefore);
-                state.Recoveries++;
-                string note = $"epoch {epoch + 1}: libtorch read a scalar freed by the garbage collector (a TorchSharp fault); rolled back to the start of the epoch and restarted the optimiser";
-                state.Events.Add(note);
-                log?.Invoke(note);
-                optimizer.Dispose();
-                optimizer = NewOptimizer(module, lr);
-                epoch--;
-                continue;
+                scalarFault = true;
             }
             if (means is null)
             {
+                // Either way only this epoch is lost: restore its start and redo it with a fresh optimiser. A non-finite loss
+                // also halves the learning rate; a scalar freed under libtorch is a fault of the bindings, not of the model, so
+                // the rate stays (its optimiser restarts because the moments may be half-updated; the run is then no longer
+                // bit-identical to an unfaulted one).
                 good.RestoreInto(module);
                 model.RestoreSchedule(scheduleBefore);
                 state.Recoveries++;
-                state.LearningRateFactor *= 0.5;
-                string message = $"epoch {epoch + 1}: non-finite loss; rolled back to the start of the epoch and halved the learning rate to {lr * 0.5:g3}";
+                double redoLr = scalarFault ? lr : lr * 0.5;
+                if (!scalarFault) state.LearningRateFactor *= 0.5;
+                string message = scalarFault
+                    ? $"epoch {epoch + 1}: libtorch read a scalar freed by the garbage collector (a TorchSharp fault); rolled back to the start of the epoch and restarted the optimiser"
+                    : $"epoch {epoch + 1}: non-finite loss; rolled back to the start of the epoch and halved the learning rate to {redoLr:g3}";
                 state.Events.Add(message);
                 log?.Invoke(message);
-                if (state.Recoveries > config.MaxRecoveries)
+                if (!scalarFault && state.Recoveries > config.MaxRecoveries)
                     throw new TrainingDivergedException($"training diverged: non-finite loss {state.Recoveries} times (last in epoch {epoch + 1}); try a lower learning rate");
                 optimizer.Dispose();
-                optimizer = NewOptimizer(module, lr * 0.5);
+                optimizer = NewOptimizer(module, redoLr);
                 epoch--;
                 continue;
             }

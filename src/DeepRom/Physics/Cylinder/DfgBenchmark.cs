@@ -24,6 +24,9 @@ public static class DfgBenchmark
     /// <summary>The published ranges of the benchmark's reference results.</summary>
     public const double StrouhalLow = 0.2950, StrouhalHigh = 0.3050, DragMaxLow = 3.22, DragMaxHigh = 3.24, LiftMaxLow = 0.99, LiftMaxHigh = 1.01;
 
+    /// <summary>Mean inflow speed in lattice units unless chosen: Mach number 0.13 at the inflow peak.</summary>
+    public const double DefaultLatticeVelocity = 0.05;
+
     /// <summary>Cycles averaged for the result once the flow is periodic.</summary>
     public const int AveragedCycles = 4;
 
@@ -31,7 +34,7 @@ public static class DfgBenchmark
     /// The benchmark at <paramref name="resolution"/> cells per diameter (the height of 4.1 D is rounded to whole cells) and mean
     /// inflow speed <paramref name="latticeVelocity"/> in lattice units.
     /// </summary>
-    public static CylinderFlowConfig Config(int resolution, double latticeVelocity = 0.05) => new(
+    public static CylinderFlowConfig Config(int resolution, double latticeVelocity = DefaultLatticeVelocity) => new(
         Resolution: resolution, Reynolds: 100, Length: 22, Height: 4.1, CylinderX: 2, CylinderY: 2,
         Inflow: InflowProfile.Parabolic, Walls: ChannelWalls.NoSlip, Outflow: OutflowBoundary.Pressure,
         LatticeVelocity: latticeVelocity, RampTime: 0, SpinTime: 10, SpinSpeed: 0.5);

@@ -34,14 +34,11 @@ public static class SequenceBenchmark
     public const string ConfigFile = "config.json";
     public const string MetricsFile = "metrics.json";
 
-    /// <param name="progress">Receives the number of models done.</param>
-    public static SequenceBenchmarkResult Run(SequenceBenchmarkConfig config, RunFolder folder, Action<string>? log = null,
-        IProgress<double>? progress = null, CancellationToken ct = default) => Run(config, () => folder, log, progress, ct);
-
     /// <summary>
-    /// The same with the run folder opened by <paramref name="openFolder"/> only once the data have passed their checks,
-    /// so that bad input leaves nothing behind.
+    /// Runs the benchmark into the run folder that <paramref name="openFolder"/> opens, called only once the data have
+    /// passed their checks, so that bad input leaves nothing behind.
     /// </summary>
+    /// <param name="progress">Receives the number of models done.</param>
     public static SequenceBenchmarkResult Run(SequenceBenchmarkConfig config, Func<RunFolder> openFolder, Action<string>? log = null,
         IProgress<double>? progress = null, CancellationToken ct = default)
     {
