@@ -48,14 +48,20 @@ public static class DataLcoCommand
                           "(phase-aligned settled cycles, as the ROM benchmark uses: --settle 3000 --duration 400 --samples 401); 0 records from the start.",
             DefaultValueFactory = _ => defaults.Settle,
         };
+        var cubic = new Option<double>("--cubic-stiffness")
+        {
+            Description = "beta_a in the pitch spring's moment alpha + beta_a alpha^3 (alpha in radians; >= 0, hardening). The standard set leaves it " +
+                          "open; the limit-cycle amplitude scales exactly as 1/sqrt(beta_a).",
+            DefaultValueFactory = _ => defaults.Airfoil.CubicPitchStiffness,
+        };
         var io = new OutputOptions("Dataset file to write (.h5 or .npz).");
         io.Out.Required = false;
         var command = new Command("lco",
             "Pitch-plunge airfoil with a hardening cubic pitch spring in incompressible flow with Wagner's lift (Lee, Price & Wong 1999; " +
-            "mu 100, a_h -0.5, x_a 0.25, r_a 0.5, w_bar 0.2, beta_a 3): from a small initial pitch, the motion decays below the flutter speed " +
+            "mu 100, a_h -0.5, x_a 0.25, r_a 0.5, w_bar 0.2, beta_a 3 unless --cubic-stiffness): from a small initial pitch, the motion decays below the flutter speed " +
             "and settles on a limit cycle above it; writes fields (P, samples, 4) [plunge, pitch, plunge_rate, pitch_rate], time in tau, " +
             "params u_star, aux/lag_states and aux/solver_seconds.");
-        foreach (Option o in new Option[] { flutter, set, speeds, duration, samples, pitch, settle }) command.Add(o);
+        foreach (Option o in new Option[] { flutter, set, speeds, duration, samples, pitch, settle, cubic }) command.Add(o);
         io.AddTo(command);
         command.SetAction((ParseResult r, CancellationToken ct) =>
         {
@@ -63,13 +69,14 @@ public static class DataLcoCommand
             if (r.GetValue(flutter))
             {
                 if (Given(io.Out)) throw new InputException("--flutter-speed", "value", "writes no file; give it without --out");
-                if (new Option[] { set, speeds, duration, samples, pitch, settle, io.Format, io.Force }.FirstOrDefault(Given) is { } extra)
+                if (new Option[] { set, speeds, duration, samples, pitch, settle, cubic, io.Format, io.Force }.FirstOrDefault(Given) is { } extra)
                     throw new InputException("--flutter-speed", "value", $"takes no {extra.Name}");
                 return Task.FromResult(PrintFlutter(console, defaults.Airfoil, r.GetValue(io.Json)));
             }
             if (!Given(io.Out)) throw new InputException("--out", "value", "is required (or give --flutter-speed)");
 
-            var config = defaults with { Duration = r.GetValue(duration), Samples = r.GetValue(samples), InitialPitch = ParseAngle(r.GetValue(pitch)!), Settle = r.GetValue(settle) };
+            var config = defaults with { Duration = r.GetValue(duration), Samples = r.GetValue(samples), InitialPitch = ParseAngle(r.GetValue(pitch)!), Settle = r.GetValue(settle),
+                Airfoil = defaults.Airfoil with { CubicPitchStiffness = r.GetValue(cubic) } };
             GeneratedFile.ValidateAsOptions(() => config.Validate(), OptionFor);
             string? listText = r.GetValue(speeds);
             if (listText is not null && Given(set)) throw new InputException("--speeds", "value", "give either --set or --speeds, not both");
@@ -186,6 +193,7 @@ public static class DataLcoCommand
         [nameof(LcoDataConfig.Samples)] = "--samples",
         [nameof(LcoDataConfig.InitialPitch)] = "--initial-pitch",
         [nameof(LcoDataConfig.Settle)] = "--settle",
+        [nameof(PitchPlungeConfig.CubicPitchStiffness)] = "--cubic-stiffness",
         ["speeds"] = "--speeds",
     };
 }

@@ -78,6 +78,25 @@ public class DataLcoTests
         Assert.Equal(0.05f, SnapshotFile.Read(file).Fields[1]);
     }
 
+    [Fact]
+    public async Task Four_times_the_cubic_stiffness_halves_the_motion_exactly()
+    {
+        // The pitch spring is the only nonlinear term: scaling every state by c turns beta_a into beta_a / c^2, so beta_a 12 from
+        // 1 degree is the beta_a 3 run from 2 degrees at half the size, sample for sample, up to the integrator's tolerance.
+        using var scratch = new CliScratch();
+        string soft = scratch.File("soft.h5"), hard = scratch.File("hard.h5");
+        string[] common = ["data", "lco", "--speeds", "7.5", "--duration", "1000", "--samples", "2001"];
+
+        (await Cli.Run([.. common, "--initial-pitch", "2", "--out", soft])).AssertSuccess();
+        (await Cli.Run([.. common, "--initial-pitch", "1", "--cubic-stiffness", "12", "--out", hard])).AssertSuccess();
+
+        float[] a = SnapshotFile.Read(soft).Fields, b = SnapshotFile.Read(hard).Fields;
+        double peak = a.Max(v => Math.Abs(v));
+        for (int i = 0; i < a.Length; i++) Assert.True(Math.Abs(b[i] - 0.5 * a[i]) <= 1e-5 * peak, $"element {i}: {b[i]} against {0.5 * a[i]}");
+        using var config = JsonDocument.Parse(SnapshotFile.Read(hard).GeneratorConfig);
+        Assert.Equal(12, config.RootElement.GetProperty("Airfoil").GetProperty("CubicPitchStiffness").GetDouble());
+    }
+
     [Theory]
     [InlineData("--speeds", "0", "positive")]
     [InlineData("--speeds", "-6", "positive")]
@@ -93,6 +112,7 @@ public class DataLcoTests
     [InlineData("--initial-pitch", "0", "nonzero")]
     [InlineData("--initial-pitch", "one", "angle")]
     [InlineData("--set", "validation", "validation")]
+    [InlineData("--cubic-stiffness", "-1", "non-negative")]
     public async Task Bad_input_is_refused_in_one_line_naming_the_option_and_nothing_is_written(string option, string value, string mention)
     {
         using var scratch = new CliScratch();
