@@ -54,8 +54,15 @@ public class ChannelFlowTests
     {
         var flow = new CylinderFlow(DfgBenchmark.Config(10, 0.1) with { Reynolds = 50 }, threads: 1);
         flow.Advance(10);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        flow.Advance(100);
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        // The runtime's own tiering work can land on this thread once (7920 bytes were seen on a loaded machine); an
+        // allocation inside the step would show in every window, so the quietest of three windows must be empty.
+        long quietest = long.MaxValue;
+        for (int window = 0; window < 3 && quietest > 0; window++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            flow.Advance(100);
+            quietest = Math.Min(quietest, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        Assert.Equal(0, quietest);
     }
 }
