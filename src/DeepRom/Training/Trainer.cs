@@ -218,9 +218,9 @@ public sealed class Trainer(TrainerConfig config, ITrainable model, Checkpoint? 
 
     private OptimizerHelper NewOptimizer(nn.Module module, double lr) => config.Optimiser switch
     {
-        Optimiser.Adam => torch.optim.Adam(module.parameters(), lr: lr, weight_decay: config.WeightDecay),
-        Optimiser.AdamW => torch.optim.AdamW(module.parameters(), lr: lr, weight_decay: config.WeightDecay),
-        Optimiser.Adamax => torch.optim.Adamax(module.parameters(), lr: lr, weight_decay: config.WeightDecay),
+        Optimiser.Adam => new Optimisers.Adam(module.parameters(), lr, config.WeightDecay),
+        Optimiser.AdamW => new Optimisers.AdamW(module.parameters(), lr, config.WeightDecay),
+        Optimiser.Adamax => new Optimisers.Adamax(module.parameters(), lr, config.WeightDecay),
         _ => throw new ArgumentOutOfRangeException(nameof(config), config.Optimiser, "unknown optimiser"),
     };
 

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace DeepRom.Bench;
+
+/// <summary>
+/// Counts the freed-scalar faults (<c>Training/NativeScalarFault</c>) of optimiser steps while another thread collects garbage
+/// nonstop: TorchSharp's own Adam against DeepRom's, which holds its scalars through each native call, after a forward pass
+/// without scalar arguments and after one with a tensor sum (<c>a + b</c> makes an implicit scalar 1), which model code has.
+/// </summary>
+public static class ScalarFaultBench
+{
+    public static string Run(int seconds)
+    {
+        var text = new StringBuilder();
+        torch.set_num_threads(1);
+        foreach (bool held in new[] { false, true })
+            foreach (bool sum in new[] { false, true })
+            {
+                var (steps, faults, collections) = Stress(held, sum, seconds);
+                text.AppendLine($"{(held ? "DeepRom Adam (held scalars)" : "TorchSharp Adam"),-28} forward with {(sum ? "a + b" : "no scalars"),-10}: " +
+                                $"{faults} faults in {steps} steps, {collections} forced collections, {seconds} s");
+            }
+        return text.ToString().TrimEnd();
+    }
+
+    private static (long Steps, long Faults, long Collections) Stress(bool held, bool sum, int seconds)
+    {
+        torch.manual_seed(1);
+        using var net = nn.Sequential(nn.Linear(64, 256), nn.Tanh(), nn.Linear(256, 64));
+        using OptimizerHelper optimiser = held ? new DeepRom.Training.Optimisers.Adam(net.parameters(), 1e-3) : torch.optim.Adam(net.parameters(), lr: 1e-3);
+        using Tensor x = torch.randn(32, 64), y = torch.randn(32, 64);
+        bool stop = false;
+        long before = GC.CollectionCount(0);
+        var collector = new Thread(() => { while (!Volatile.Read(ref stop)) GC.Collect(0); }) { IsBackground = true };
+        collector.Start();
+        long steps = 0, faults = 0;
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            try
+            {
+                using var scope = torch.NewDisposeScope();
+                optimiser.zero_grad();
+                Tensor output = net.call(x);
+                // square() is pow(2), another implicit scalar: the scalar-free forward squares by multiplying.
+                Tensor residual = sum ? output + y : output - y;
+                residual.mul(residual).mean().backward();
+                optimiser.step();
+                steps++;
+            }
+            catch (ExternalException)
+            {
+                faults++;
+            }
+        }
+        Volatile.Write(ref stop, true);
+        collector.Join();
+        return (steps, faults, GC.CollectionCount(0) - before);
+    }
+}
