@@ -24,10 +24,7 @@ public sealed class Adam(IEnumerable<Parameter> parameters, double lr, double we
             state.step += 1;
             using var s = new HeldScalars();
             Tensor grad = decay != 0 ? g.add(p, alpha: s.Of(decay)) : g;
-            state.exp_avg.mul_(s.Of(beta1)).add_(grad, s.Of(1 - beta1));
-            state.exp_avg_sq.mul_(s.Of(beta2)).addcmul_(grad, grad, value: s.Of(1 - beta2));
-            Tensor denominator = state.exp_avg_sq.sqrt().div_(s.Of(Math.Sqrt(1 - Math.Pow(beta2, state.step)))).add_(s.Of(eps), s.Of(1));
-            p.addcdiv_(state.exp_avg, denominator, value: s.Of(-(lr / (1 - Math.Pow(beta1, state.step)))));
+            AdamUpdate.Apply(p, grad, state.exp_avg, state.exp_avg_sq, state.step, beta1, beta2, eps, lr, s);
         }
     }, closure);
 }
