@@ -30,4 +30,16 @@ public class DfgCoarseTests
         Assert.InRange(flow.DragCoefficient, 5.5, 5.65);
         Assert.InRange(flow.LiftCoefficient, 0.005, 0.02);
     }
+
+    [Theory]
+    [InlineData(0.30154, 3.23828, 0.99148, true)]   // 80 cells per diameter, lattice velocity 0.025 (the default; README)
+    [InlineData(0.30140, 3.24480, 0.97750, false)]  // 40 cells, 0.025: max c_D and max c_L outside
+    [InlineData(0.30050, 3.24600, 0.99400, false)]  // 80 cells, 0.05: max c_D 0.006 above
+    [InlineData(0.29400, 3.23000, 1.00000, false)]  // St below its range alone
+    public void A_result_is_within_the_published_ranges_only_when_all_three_are(double st, double cdMax, double clMax, bool within)
+    {
+        var result = new DfgResult(80, st, cdMax, clMax, -clMax, 3.2, 4, true, 130, 1, 1, 1, 1);
+
+        Assert.Equal(within, DfgBenchmark.WithinPublishedRanges(result));
+    }
 }
