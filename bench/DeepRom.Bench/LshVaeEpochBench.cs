@@ -30,7 +30,7 @@ public static class LshVaeEpochBench
         using var vae = new LshVae(config, t, n);
         ((ISimulationNetwork)vae).Prepare(data);
         long parameters = vae.parameters().Sum(q => q.numel());
-        using var optimizer = optim.Adam(vae.parameters(), lr: config.LearningRate);
+        using var optimizer = new DeepRom.Training.Optimisers.Adam(vae.parameters(), config.LearningRate);
         var seconds = new List<double>();
         for (int epoch = 0; epoch <= epochs; epoch++)
         {

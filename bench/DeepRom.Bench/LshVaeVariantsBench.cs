@@ -34,7 +34,7 @@ public static class LshVaeVariantsBench
         manual_seed(int.Parse(Option("--seed") ?? "0"));
         using var vae = new LshVae(config, t, n);
         ((ISimulationNetwork)vae).Prepare(train);
-        using var optimizer = optim.Adam(vae.parameters(), lr: config.LearningRate);
+        using var optimizer = new DeepRom.Training.Optimisers.Adam(vae.parameters(), config.LearningRate);
         long p = train.shape[0];
         var text = new StringBuilder($"variant {string.Join(' ', args)}: data {p} x {t} x {n}, code {config.CodeSize}\n");
         var clock = Stopwatch.StartNew();

@@ -28,7 +28,7 @@ public static class RomStepBench
                     : new BetaVae(new BetaVaeConfig { Backbone = backbone }, 501, 256, 20);
                 using var module = network.Module;
                 module.train();
-                var optimizer = torch.optim.Adam(module.parameters(), lr: 1e-3);
+                var optimizer = new DeepRom.Training.Optimisers.Adam(module.parameters(), 1e-3);
                 using var x = randn(16, 501, 256);
                 void Step()
                 {

@@ -31,7 +31,7 @@ public static class VaeStepBench
                 manual_seed(1);
                 using var vae = new DenseVae(config, new StandardNormalPrior(2));
                 vae.train();
-                var optimizer = torch.optim.Adam(vae.parameters(), lr: 1e-4);
+                var optimizer = new DeepRom.Training.Optimisers.Adam(vae.parameters(), 1e-4);
                 using var y = randn(batch, 3, 65, 65) * 0.1;
                 void Step()
                 {

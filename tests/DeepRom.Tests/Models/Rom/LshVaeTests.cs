@@ -157,7 +157,7 @@ public class LshVaeTests : IDisposable
         Tensor scaled = scaling.Scale(x);
         double meanPredictor = (scaled - scaled.mean([0, 1], keepdim: true)).square().mean().item<float>();
         double before = Mse();
-        using var optimiser = optim.Adam(vae.parameters(), lr: Small.LearningRate);
+        using var optimiser = new DeepRom.Training.Optimisers.Adam(vae.parameters(), Small.LearningRate);
         for (int step = 0; step < 150; step++)
         {
             using var stepScope = NewDisposeScope();
