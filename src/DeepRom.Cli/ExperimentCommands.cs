@@ -22,33 +22,42 @@ public static class ExperimentCommands
             string path = r.GetValue(config)!;
             ExperimentConfig study = ExperimentConfig.Read(path);
             string folder = r.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "results");
-            if (study.Kind == "rom")
+            StudyOutcome outcome = study.Kind switch
             {
-                var romRunner = new RomStudyRunner(study, folder, console.Log);
-                var evaluations = romRunner.Run(ct);
-                var groups = new JsonArray(new RomStudySummary(study, evaluations).Rows().Select(row => (JsonNode)row.DeepClone()).ToArray());
-                console.Result(r.GetValue(json), new JsonObject { ["folder"] = romRunner.Folder, ["groups"] = groups },
-                    new[] { $"{evaluations.Count} evaluations; summary: {Path.Combine(romRunner.Folder, "summary.md")}" });
-                return Task.FromResult(DeepRomCli.Success);
-            }
-            if (study.Kind == "hits")
-            {
-                var hitsRunner = new HitsStudyRunner(study, folder, console.Log);
-                var trials = hitsRunner.Run(ct);
-                var hitsGroups = new JsonArray(new HitsStudySummary(study, trials).Rows().Select(row => (JsonNode)row.DeepClone()).ToArray());
-                console.Result(r.GetValue(json), new JsonObject { ["folder"] = hitsRunner.Folder, ["groups"] = hitsGroups },
-                    new[] { $"{trials.Count} trials; summary: {Path.Combine(hitsRunner.Folder, "summary.md")}" });
-                return Task.FromResult(DeepRomCli.Success);
-            }
-            var runner = new ExperimentRunner(study, folder, console.Log);
-            var results = runner.Run(ct);
-            var summary = new ExperimentSummary(study, results);
-            var rows = new JsonArray(summary.Rows().Select(row => (JsonNode)row.Row.DeepClone()).ToArray());
-            console.Result(r.GetValue(json), new JsonObject { ["folder"] = runner.Folder, ["groups"] = rows },
-                new[] { $"{results.Count} trials; summary: {Path.Combine(runner.Folder, "summary.md")}" });
+                "rom" => RunRom(study, folder, console, ct),
+                "hits" => RunHits(study, folder, console, ct),
+                _ => RunVae(study, folder, console, ct),
+            };
+            var groups = new JsonArray(outcome.Rows.Select(row => row.DeepClone()).ToArray());
+            console.Result(r.GetValue(json), new JsonObject { ["folder"] = outcome.Folder, ["groups"] = groups },
+                new[] { $"{outcome.Count} {outcome.Noun}; summary: {Path.Combine(outcome.Folder, "summary.md")}" });
             return Task.FromResult(DeepRomCli.Success);
         });
         experiment.Add(run);
         return experiment;
+    }
+
+    /// <summary>What a finished study reports: its folder, how many evaluations or trials (and which word), the summary rows.</summary>
+    private sealed record StudyOutcome(string Folder, int Count, string Noun, IEnumerable<JsonNode> Rows);
+
+    private static StudyOutcome RunRom(ExperimentConfig study, string folder, CliConsole console, CancellationToken ct)
+    {
+        var runner = new RomStudyRunner(study, folder, console.Log);
+        var evaluations = runner.Run(ct);
+        return new(runner.Folder, evaluations.Count, "evaluations", new RomStudySummary(study, evaluations).Rows());
+    }
+
+    private static StudyOutcome RunHits(ExperimentConfig study, string folder, CliConsole console, CancellationToken ct)
+    {
+        var runner = new HitsStudyRunner(study, folder, console.Log);
+        var trials = runner.Run(ct);
+        return new(runner.Folder, trials.Count, "trials", new HitsStudySummary(study, trials).Rows());
+    }
+
+    private static StudyOutcome RunVae(ExperimentConfig study, string folder, CliConsole console, CancellationToken ct)
+    {
+        var runner = new ExperimentRunner(study, folder, console.Log);
+        var results = runner.Run(ct);
+        return new(runner.Folder, results.Count, "trials", new ExperimentSummary(study, results).Rows().Select(row => (JsonNode)row.Row));
     }
 }
