@@ -31,6 +31,8 @@ public class RomStudyTests(SmallBurgers burgers) : IClassFixture<SmallBurgers>
             var groups = doc.RootElement.GetProperty("groups").EnumerateArray().ToList();
             Assert.Equal(4, groups.Count);
             Assert.All(groups, g => Assert.InRange(g.GetProperty("rel_l2_mean_mean").GetDouble(), 1e-6, 0.5));
+            // Burgers files record their solver seconds, so every group has a speed-up over the full-order model.
+            Assert.All(groups, g => Assert.True(g.GetProperty("speedup_mean").GetDouble() > 0));
             // Two latent budgets: more modes cannot project worse.
             double Projection(int latent) => groups.First(g => g.GetProperty("latent").GetInt32() == latent).GetProperty("reconstruction_rel_l2_mean").GetDouble();
             Assert.True(Projection(4) <= Projection(2) + 1e-12);
@@ -39,6 +41,7 @@ public class RomStudyTests(SmallBurgers burgers) : IClassFixture<SmallBurgers>
         string markdown = File.ReadAllText(Path.Combine(results, "summary.md"));
         Assert.Contains("| small", markdown);
         Assert.Contains("rel. L2 at (4.5, 0.02)", markdown);
+        Assert.Contains("| speed-up |", markdown);
 
         var again = await Cli.Run("experiment", "run", config, "--out", results);
         again.AssertSuccess();

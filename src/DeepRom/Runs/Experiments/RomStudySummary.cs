@@ -19,7 +19,7 @@ public sealed class RomStudySummary(ExperimentConfig config, IReadOnlyList<RomTr
     private const int PointColumns = 2;
 
     private static readonly string[] Summarised =
-        [RomMetrics.RelL2Mean, RomMetrics.RelL2Max, RomMetrics.ReconstructionRelL2, RomMetrics.FitSeconds, RomMetrics.SecondsPredict, RomMetrics.LatentSize];
+        [RomMetrics.RelL2Mean, RomMetrics.RelL2Max, RomMetrics.ReconstructionRelL2, RomMetrics.FitSeconds, RomMetrics.SecondsPredict, RomMetrics.Speedup, RomMetrics.LatentSize];
 
     /// <summary>One row per group, in the order the groups first appear.</summary>
     public IReadOnlyList<JsonObject> Rows()
@@ -59,19 +59,22 @@ public sealed class RomStudySummary(ExperimentConfig config, IReadOnlyList<RomTr
     {
         var pointNames = rows.SelectMany(r => r["rel_l2_at"]!.AsObject().Select(p => p.Key)).Distinct().ToList();
         var table = new MarkdownTable(["dataset", "model", "latent (kept)", "interp", "trials", "rel. L2 mean", "rel. L2 max",
-            .. pointNames.Select(p => $"rel. L2 at {p}"), "projection only", "fit minutes", "predict ms"]);
+            .. pointNames.Select(p => $"rel. L2 at {p}"), "projection only", "fit minutes", "predict ms", "speed-up"]);
         foreach (var row in rows)
         {
             string kept = row[RomMetrics.LatentSize + "_mean"] is { } k ? $" ({k.GetValue<double>().ToString("0", CultureInfo.InvariantCulture)})" : "";
             table.AddRow([row["dataset"]!.GetValue<string>(), row["model"]!.GetValue<string>(), row["latent"]!.GetValue<int>() + kept, row["interp"]!.GetValue<string>(),
                 row["trials"]!.GetValue<int>(), SummarySpread.Cell(row, RomMetrics.RelL2Mean), SummarySpread.Cell(row, RomMetrics.RelL2Max),
                 .. pointNames.Select(p => row["rel_l2_at"]![p] is JsonObject cell ? SummarySpread.Cell(cell, "rel_l2") : ""),
-                SummarySpread.Cell(row, RomMetrics.ReconstructionRelL2), Scaled(row, RomMetrics.FitSeconds, 1 / 60.0, "0.0"), Scaled(row, RomMetrics.SecondsPredict, 1000, "0.0")]);
+                SummarySpread.Cell(row, RomMetrics.ReconstructionRelL2), Scaled(row, RomMetrics.FitSeconds, 1 / 60.0, "0.0"), Scaled(row, RomMetrics.SecondsPredict, 1000, "0.0"),
+                Scaled(row, RomMetrics.Speedup, 1, "G3")]);
         }
         var text = new StringBuilder();
         text.AppendLine($"# {config.Name}").AppendLine().AppendLine(config.Description).AppendLine();
         text.AppendLine($"{results.Count} evaluations finished. Space-time relative L2 errors on the test simulations; means over seeds, " +
-                        "+- one standard deviation where there are several.").AppendLine();
+                        "+- one standard deviation where there are several. Speed-up: the test data's mean solver seconds per " +
+                        "simulation over the mean prediction seconds (n/a where the data record no solver time); every test " +
+                        "parameter's error is in summary.json.").AppendLine();
         text.AppendLine(table.Render());
         if (!string.IsNullOrEmpty(config.ReferenceSource)) text.AppendLine().AppendLine($"Published values: {config.ReferenceSource}");
         return text.ToString();
