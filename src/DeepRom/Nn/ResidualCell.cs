@@ -24,6 +24,6 @@ public sealed class ResidualCell : Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();
-        return (x + BranchScale * second.forward(first.forward(x))).MoveToOuterDisposeScope();
+        return x.Plus(second.forward(first.forward(x)).Times(BranchScale)).MoveToOuterDisposeScope();
     }
 }

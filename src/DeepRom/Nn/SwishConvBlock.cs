@@ -26,7 +26,7 @@ public sealed class SwishConvBlock : Module<Tensor, Tensor>
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();
-        Tensor y = functional.elu(conv.forward(functional.silu(x)), 1.0);
+        Tensor y = conv.forward(functional.silu(x)).Elu();
         return Normalise(norm, y, training).MoveToOuterDisposeScope();
     }
 
@@ -36,7 +36,14 @@ public sealed class SwishConvBlock : Module<Tensor, Tensor>
     /// </summary>
     internal static Tensor Normalise(BatchNorm1d norm, Tensor x, bool training)
     {
-        if (!training || x.shape[0] * x.shape[2] > 1) return norm.forward(x);
+        if (!training) return norm.forward(x);
+        if (x.shape[0] * x.shape[2] > 1)
+        {
+            // BatchNorm1d's own training step, its batch count advanced with a held scalar: TorchSharp's add_(1) there
+            // makes two implicit ones per block per step, a large share of what the garbage collector can free mid-call.
+            norm.num_batches_tracked?.add_(HeldScalar.One, HeldScalar.One);
+            return functional.batch_norm(x, norm.running_mean, norm.running_var, norm.weight, norm.bias, training: true, momentum: norm.momentum ?? 0.1, eps: norm.eps);
+        }
         return functional.batch_norm(x, norm.running_mean, norm.running_var, norm.weight, norm.bias, training: false, eps: norm.eps);
     }
 }

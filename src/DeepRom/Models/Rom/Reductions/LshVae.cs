@@ -113,13 +113,13 @@ public sealed class LshVae : nn.Module, ISimulationNetwork
         var (input, target) = training ? Config.Augmentation.Apply(scaled) : (scaled, scaled);
         Tensor[] features = encoder.forward(Layout(input));
         var (mu, logVar) = MainPosterior(features[^1]);
-        Tensor main = training ? mu + (0.5 * logVar).exp() * randn_like(mu) : mu;
+        Tensor main = training ? mu.Plus(logVar.Times(0.5).exp() * randn_like(mu)) : mu;
         using LshVaeTopDown pass = decoder.forward(main, features, null, sample: training);
-        Tensor mse = (Unlayout(pass.Output) - target).square().mean();
+        Tensor mse = (Unlayout(pass.Output) - target).Squared().mean();
         Tensor mainKl = LshVaeKl.StandardNormal(mu, logVar).mean();
         Tensor groupKl = pass.Kl.mean();
-        Tensor kl = mainKl + groupKl;
-        Tensor total = Config.Alpha * mse + beta * kl;
+        Tensor kl = mainKl.Plus(groupKl);
+        Tensor total = mse.Times(Config.Alpha).Plus(kl.Times(beta));
         var parts = new Dictionary<string, double>
         {
             ["mse"] = mse.ToDouble(),
@@ -133,8 +133,8 @@ public sealed class LshVae : nn.Module, ISimulationNetwork
     private (Tensor Mu, Tensor LogVar) MainPosterior(Tensor deepest)
     {
         using var scope = NewDisposeScope();
-        Tensor[] halves = mainHead.forward(functional.elu(deepest.flatten(1), 1.0)).split(Config.MainLatent, 1);
-        return (halves[0].MoveToOuterDisposeScope(), LshVaeGroup.SoftClamp(halves[1] + Config.PosteriorLogVarOffset).MoveToOuterDisposeScope());
+        Tensor[] halves = mainHead.forward(deepest.flatten(1).Elu()).split(Config.MainLatent, 1);
+        return (halves[0].MoveToOuterDisposeScope(), LshVaeGroup.SoftClamp(halves[1].Plus(Config.PosteriorLogVarOffset)).MoveToOuterDisposeScope());
     }
 
     /// <summary>(B, T, N) to the network's (B, channels, length).</summary>

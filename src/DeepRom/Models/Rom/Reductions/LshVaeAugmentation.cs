@@ -1,3 +1,4 @@
+using DeepRom.Nn;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -41,7 +42,7 @@ public sealed record LshVaeAugmentation(
         {
             Tensor weight = MixingWeights(b).to(scaled.dtype).view(b, 1, 1);
             Tensor partner = scaled.index_select(0, randperm(b));
-            Tensor mixed = weight * scaled + (1 - weight) * partner;
+            Tensor mixed = (weight * scaled).Plus(weight.neg().Plus(1) * partner);
             target = where(Chosen(b, MixupProbability), mixed, target);
         }
         if (ScaleProbability > 0)
@@ -51,7 +52,7 @@ public sealed record LshVaeAugmentation(
         }
         Tensor input = target;
         if (NoiseProbability > 0 && NoiseSigma > 0)
-            input = target + where(Chosen(b, NoiseProbability), NoiseSigma * randn_like(target), zeros_like(target));
+            input = target.Plus(where(Chosen(b, NoiseProbability), randn_like(target).Times(NoiseSigma), zeros_like(target)));
         return (input.MoveToOuterDisposeScope(), target.MoveToOuterDisposeScope());
     }
 
@@ -64,7 +65,7 @@ public sealed record LshVaeAugmentation(
         using var scope = NewDisposeScope();
         Tensor shape = full(b, MixupConcentration, dtype: float64);
         Tensor g1 = _standard_gamma(shape), g2 = _standard_gamma(shape);
-        Tensor sum = g1 + g2;
+        Tensor sum = g1.Plus(g2);
         Tensor lambda = where(sum.gt(0), g1 / sum.clamp_min(double.Epsilon), full_like(sum, 0.5));
         return lambda.clamp(MixupClip, 1 - MixupClip).MoveToOuterDisposeScope();
     }

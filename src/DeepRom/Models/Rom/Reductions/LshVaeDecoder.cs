@@ -76,11 +76,11 @@ public sealed class LshVaeDecoder : nn.Module
             {
                 var (priorMu, priorLogVar) = groups[i].Prior(d);
                 var (deltaMu, deltaLogVar) = groups[i].Residual(encoded![i], d);
-                Tensor mu = priorMu + deltaMu;
-                Tensor logVar = LshVaeGroup.SoftClamp(priorLogVar + deltaLogVar + posteriorOffset);
-                kl = kl + LshVaeKl.ResidualNormal(deltaMu, logVar - priorLogVar, priorLogVar);
+                Tensor mu = priorMu.Plus(deltaMu);
+                Tensor logVar = LshVaeGroup.SoftClamp(priorLogVar.Plus(deltaLogVar).Plus(posteriorOffset));
+                kl = kl.Plus(LshVaeKl.ResidualNormal(deltaMu, logVar - priorLogVar, priorLogVar));
                 means.Add(mu);
-                z = sample ? mu + (0.5 * logVar).exp() * randn_like(mu) : mu;
+                z = sample ? mu.Plus(logVar.Times(0.5).exp() * randn_like(mu)) : mu;
             }
             d = groups[i].Inject(d, z);
             if (i > 0) d = ups[i - 1].forward(d);

@@ -33,6 +33,6 @@ public sealed class LshVaeExpansion : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor z)
     {
         using var scope = NewDisposeScope();
-        return (gain * linear.forward(z)).view(z.shape[0], channels, length).MoveToOuterDisposeScope();
+        return linear.forward(z).Times(gain).view(z.shape[0], channels, length).MoveToOuterDisposeScope();
     }
 }

@@ -35,7 +35,7 @@ public sealed class LshVaeGroup : nn.Module
     public (Tensor Mu, Tensor LogVar) Prior(Tensor decoded)
     {
         using var scope = NewDisposeScope();
-        var (mu, logVar) = Halves(prior.forward(functional.elu(decoded.flatten(1), 1.0)));
+        var (mu, logVar) = Halves(prior.forward(decoded.flatten(1).Elu()));
         return (mu.MoveToOuterDisposeScope(), logVar.MoveToOuterDisposeScope());
     }
 
@@ -43,7 +43,7 @@ public sealed class LshVaeGroup : nn.Module
     public (Tensor DeltaMu, Tensor DeltaLogVar) Residual(Tensor encoded, Tensor decoded)
     {
         using var scope = NewDisposeScope();
-        Tensor joint = functional.elu(combiner.forward(cat(new[] { encoded, decoded }, 1)), 1.0);
+        Tensor joint = combiner.forward(cat(new[] { encoded, decoded }, 1)).Elu();
         var (mu, logVar) = Halves(posterior.forward(joint.flatten(1)));
         return (mu.MoveToOuterDisposeScope(), logVar.MoveToOuterDisposeScope());
     }
@@ -52,11 +52,11 @@ public sealed class LshVaeGroup : nn.Module
     public Tensor Inject(Tensor decoded, Tensor z)
     {
         using var scope = NewDisposeScope();
-        return (decoded + expansion.forward(z)).MoveToOuterDisposeScope();
+        return decoded.Plus(expansion.forward(z)).MoveToOuterDisposeScope();
     }
 
     /// <summary>Soft clamp c tanh(x / c): the identity near 0, bounded by c.</summary>
-    internal static Tensor SoftClamp(Tensor logVar) => LogVarLimit * (logVar / LogVarLimit).tanh();
+    internal static Tensor SoftClamp(Tensor logVar) => logVar.div(HeldScalar.Of(LogVarLimit)).tanh().Times(LogVarLimit);
 
     private (Tensor Mu, Tensor LogVar) Halves(Tensor both)
     {

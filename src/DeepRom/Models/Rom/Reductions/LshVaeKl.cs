@@ -1,3 +1,4 @@
+using DeepRom.Nn;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -13,14 +14,14 @@ public static class LshVaeKl
     public static Tensor ResidualNormal(Tensor deltaMu, Tensor deltaLogVar, Tensor priorLogVar)
     {
         using var scope = NewDisposeScope();
-        Tensor terms = deltaMu.square() * (-priorLogVar).exp() + deltaLogVar.exp() - deltaLogVar - 1;
-        return (0.5 * terms.sum(1)).MoveToOuterDisposeScope();
+        Tensor terms = (deltaMu.Squared() * (-priorLogVar).exp()).Plus(deltaLogVar.exp()).sub(deltaLogVar).sub(HeldScalar.One);
+        return terms.sum(1).Times(0.5).MoveToOuterDisposeScope();
     }
 
     /// <summary>KL of N(mu, exp(logvar)) from N(0, I): 0.5 sum(mu^2 + var - logvar - 1).</summary>
     public static Tensor StandardNormal(Tensor mu, Tensor logVar)
     {
         using var scope = NewDisposeScope();
-        return (0.5 * (mu.square() + logVar.exp() - logVar - 1).sum(1)).MoveToOuterDisposeScope();
+        return mu.Squared().Plus(logVar.exp()).sub(logVar).sub(HeldScalar.One).sum(1).Times(0.5).MoveToOuterDisposeScope();
     }
 }

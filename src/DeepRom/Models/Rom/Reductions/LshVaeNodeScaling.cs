@@ -1,3 +1,4 @@
+using DeepRom.Nn;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -38,13 +39,13 @@ public sealed class LshVaeNodeScaling : nn.Module
     public Tensor Scale(Tensor x)
     {
         using var scope = NewDisposeScope();
-        return ((x - low) / (high - low) * (2 * range) - range).MoveToOuterDisposeScope();
+        return ((x - low) / (high - low)).Times(2 * range).Minus(range).MoveToOuterDisposeScope();
     }
 
     /// <summary>The inverse of <see cref="Scale"/>.</summary>
     public Tensor Unscale(Tensor y)
     {
         using var scope = NewDisposeScope();
-        return ((y + range) / (2 * range) * (high - low) + low).MoveToOuterDisposeScope();
+        return (y.Plus(range).div(HeldScalar.Of(2 * range)) * (high - low)).Plus(low).MoveToOuterDisposeScope();
     }
 }
