@@ -1,3 +1,4 @@
+using DeepRom.Nn;
 using DeepRom.Training;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -70,10 +71,10 @@ public sealed class BetaVae : nn.Module, ISimulationNetwork
     {
         using var scope = NewDisposeScope();
         var (mean, logVariance) = Posterior(simulations);
-        Tensor z = mean + (0.5 * logVariance).exp() * randn_like(mean);
-        Tensor squared = (Decode(z) - simulations).square().sum([1, 2]).mean();
-        Tensor kl = (0.5 * (mean.square() + logVariance.exp() - 1 - logVariance)).sum(1).mean();
-        Tensor total = squared + beta * kl;
+        Tensor z = mean.Plus(logVariance.Times(0.5).exp() * randn_like(mean));
+        Tensor squared = (Decode(z) - simulations).Squared().sum([1, 2]).mean();
+        Tensor kl = mean.Squared().Plus(logVariance.exp()).sub(HeldScalar.One).sub(logVariance).Times(0.5).sum(1).mean();
+        Tensor total = squared.Plus(kl.Times(beta));
         long values = simulations.shape[1] * simulations.shape[2];
         var parts = new Dictionary<string, double> { ["mse"] = squared.item<float>() / values, ["kl"] = kl.item<float>() };
         return new StepLoss(total.MoveToOuterDisposeScope(), parts);

@@ -1,3 +1,4 @@
+using DeepRom.Nn;
 using DeepRom.Training;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -48,7 +49,7 @@ public sealed class ConvolutionalAutoencoder : nn.Module, ISimulationNetwork
     public StepLoss Loss(Tensor simulations)
     {
         using var scope = NewDisposeScope();
-        Tensor mse = (Decode(Encode(simulations)) - simulations).square().mean();
+        Tensor mse = (Decode(Encode(simulations)) - simulations).Squared().mean();
         return new StepLoss(mse.MoveToOuterDisposeScope(), new Dictionary<string, double> { ["mse"] = mse.item<float>() });
     }
 }
