@@ -69,8 +69,14 @@ public static class RomCommands
             Description = "lsh-vae only: train without the public descendant's augmentation (mixup, amplitude scaling, input noise), which is on by default, " +
                           "as in the reference; on the settled limit cycles it cost accuracy (see the README).",
         };
+        var energy = new Option<double?>("--energy")
+        {
+            Description = "pod only: keep modes until they capture this fraction of the snapshot energy (default 0.9999), at most --latent. " +
+                          "--energy 1 with a --latent of at least the number of training simulations keeps every mode, so interpolating the codes " +
+                          "interpolates the training fields themselves (the no-reduction baseline).",
+        };
         var command = new Command("fit", "Fit a parametric ROM to training simulations and write a model folder.");
-        foreach (Option o in new Option[] { data, model, latent, epochs, seed, noAugmentation, output, resume, force, json }) command.Add(o);
+        foreach (Option o in new Option[] { data, model, latent, epochs, seed, noAugmentation, energy, output, resume, force, json }) command.Add(o);
         command.SetAction((ParseResult r, CancellationToken ct) =>
         {
             string path = r.GetValue(output)!;
@@ -83,6 +89,7 @@ public static class RomCommands
             if (resuming)
             {
                 if (r.GetValue(noAugmentation)) throw new InputException("--no-augmentation", "value", "--resume continues with the settings in the folder's config.json");
+                if (r.GetValue(energy) is not null) throw new InputException("--energy", "value", "--resume continues with the settings in the folder's config.json");
                 folder = RunFolder.Open(path, resume: true, force: false);
                 config = RomRun.ReadConfig(folder);
                 if (r.GetValue(data) is { } given && Path.GetFullPath(given) != config.TrainData)
@@ -97,6 +104,12 @@ public static class RomCommands
                 int budget = r.GetValue(latent);
                 if (budget < 1) throw new InputException("--latent", "value", $"must be at least 1, got {budget}");
                 config = RomRunConfig.Defaults(Path.GetFullPath(r.GetValue(data)!), kind, budget, r.GetValue(seed), epochCount);
+                if (r.GetValue(energy) is { } fraction)
+                {
+                    if (ReductionKinds.IsNeural(kind)) throw new InputException("--energy", "value", $"applies to pod, not to {ChoiceName.Of(kind)}");
+                    if (!(fraction > 0 && fraction <= 1)) throw new InputException("--energy", "value", $"must be in (0, 1], got {fraction}");
+                    config = config with { EnergyTarget = fraction };
+                }
                 if (r.GetValue(noAugmentation))
                 {
                     if (config.LshVae is null) throw new InputException("--no-augmentation", "value", $"applies to lsh-vae, not to {ChoiceName.Of(kind)}");

@@ -46,6 +46,42 @@ public class RomTests(SmallBurgers burgers) : IClassFixture<SmallBurgers>
             Assert.True(File.Exists(Path.Combine(scratch.File("m"), f)), f);
     }
 
+    [Fact]
+    public async Task Pod_keeping_every_mode_interpolates_the_training_fields_themselves()
+    {
+        // --energy 1 and a budget above the 9 simulations: the basis spans every training field, so lerp's code at the midpoint
+        // of a grid edge decodes to the mean of the two fields at its ends.
+        using var scratch = new CliScratch();
+        string model = scratch.File("fields"), file = scratch.File("p.h5");
+        var fit = await Cli.Run("rom", "fit", "--data", burgers.Train, "--latent", "50", "--energy", "1", "--out", model, "--json");
+        fit.AssertSuccess();
+        using (var doc = JsonDocument.Parse(fit.Out))
+            Assert.Equal(8, doc.RootElement.GetProperty("metrics").GetProperty(RomMetrics.LatentSize).GetInt32()); // 9 centred fields span 8 directions
+
+        (await Cli.Run("rom", "predict", "--model", model, "--param", "4.5625,0.015", "--interp", "lerp", "--out", file)).AssertSuccess();
+
+        var train = SnapshotFile.Read(burgers.Train);
+        float[] predicted = SnapshotFile.Read(file).Fields;
+        int n = train.SampleLength;
+        double worst = 0, peak = 0;
+        for (int k = 0; k < n; k++)
+        {
+            double mean = 0.5 * (train.Fields[k] + train.Fields[n + k]); // (4.25, 0.015) and (4.875, 0.015)
+            worst = Math.Max(worst, Math.Abs(predicted[k] - mean));
+            peak = Math.Max(peak, Math.Abs(mean));
+        }
+        Assert.True(worst <= 1e-5 * peak, $"largest difference {worst} against a peak of {peak}");
+    }
+
+    [Fact]
+    public async Task Energy_is_refused_outside_its_range_and_for_networks()
+    {
+        using var scratch = new CliScratch();
+        (await Cli.Run("rom", "fit", "--data", burgers.Train, "--energy", "1.5", "--out", scratch.File("a"))).AssertBadInput("--energy", "(0, 1]");
+        (await Cli.Run("rom", "fit", "--data", burgers.Train, "--model", "cae", "--energy", "1", "--out", scratch.File("b"))).AssertBadInput("--energy", "pod");
+        Assert.Empty(Directory.EnumerateFileSystemEntries(scratch.Path));
+    }
+
     [Theory]
     [InlineData("lerp", 0.1)]
     [InlineData("rbf", 0.1)]
