@@ -13,7 +13,7 @@ namespace DeepRom.Bench;
 /// <c>--every k</c>-th time step to shorten them), so that architecture and training choices can be compared on a
 /// reduced problem: <c>--latent N</c>, <c>--lr X</c>, <c>--decay cosine|none</c>, <c>--aug on|off</c>,
 /// <c>--beta X</c> (target), <c>--axis time|space</c>, <c>--widths W1,W2,...</c>, <c>--batch B</c>, <c>--downsample true|false</c>,
-/// <c>--seed K</c>.
+/// <c>--loss mse|relative</c>, <c>--seed K</c>.
 /// </summary>
 public static class LshVaeVariantsBench
 {
@@ -31,6 +31,7 @@ public static class LshVaeVariantsBench
         if (Option("--widths") is { } w) config = config with { Widths = w.Split(',').Select(int.Parse).ToArray() };
         if (Option("--batch") is { } size) config = config with { BatchSize = int.Parse(size) };
         if (Option("--downsample") is { } down) config = config with { Downsample = bool.Parse(down) };
+        if (Option("--loss") == "relative") config = config with { Reconstruction = LshVaeReconstruction.RelativeError };
         bool cosine = Option("--decay") == "cosine";
         set_num_threads(1);
         manual_seed(int.Parse(Option("--seed") ?? "0"));

@@ -195,6 +195,25 @@ public class LshVaeTests : IDisposable
     }
 
     [Fact]
+    public void The_relative_error_term_is_each_simulations_squared_relative_error_in_physical_units()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(4);
+        using var vae = new LshVae(Small with { Reconstruction = LshVaeReconstruction.RelativeError }, 8, 5);
+        Tensor x = Waves(4, 8, 5, seed: 4);
+        ((ISimulationNetwork)vae).Prepare(x);
+        vae.eval();
+        using var loss = vae.Loss(x);
+
+        Tensor back = vae.Decode(vae.Encode(x));
+        double expected = ((back - x).square().sum([1, 2]) / x.square().sum([1, 2])).mean().item<float>();
+        Assert.Equal(expected, loss.Parts["mse"], 1e-5 * expected);
+        // Not the scaled MSE the default measures.
+        using var faithful = new LshVae(Small, 8, 5);
+        Assert.Equal(LshVaeReconstruction.ScaledMse, faithful.Config.Reconstruction);
+    }
+
+    [Fact]
     public void Augmentation_changes_training_data_only_as_configured()
     {
         using var scope = NewDisposeScope();

@@ -115,7 +115,10 @@ public sealed class LshVae : nn.Module, ISimulationNetwork
         var (mu, logVar) = MainPosterior(features[^1]);
         Tensor main = training ? mu.Plus(logVar.Times(0.5).exp() * randn_like(mu)) : mu;
         using LshVaeTopDown pass = decoder.forward(main, features, null, sample: training);
-        Tensor mse = (Unlayout(pass.Output) - target).Squared().mean();
+        Tensor output = Unlayout(pass.Output);
+        Tensor mse = Config.Reconstruction == LshVaeReconstruction.RelativeError
+            ? RelativeSquaredError(scaling.Unscale(output), scaling.Unscale(target))
+            : (output - target).Squared().mean();
         Tensor mainKl = LshVaeKl.StandardNormal(mu, logVar).mean();
         Tensor groupKl = pass.Kl.mean();
         Tensor kl = mainKl.Plus(groupKl);
@@ -128,6 +131,10 @@ public sealed class LshVae : nn.Module, ISimulationNetwork
         };
         return new StepLoss(total.MoveToOuterDisposeScope(), parts);
     }
+
+    /// <summary>The mean over simulations (B, T, N) of ||y - x||^2 / ||x||^2.</summary>
+    private static Tensor RelativeSquaredError(Tensor y, Tensor x) =>
+        ((y - x).Squared().sum([1, 2]) / x.Squared().sum([1, 2]).clamp_min(HeldScalar.Of(1e-30))).mean();
 
     /// <summary>Mean and (soft-clamped) log-variance (B, m) of the main latent from the deepest encoder features.</summary>
     private (Tensor Mu, Tensor LogVar) MainPosterior(Tensor deepest)

@@ -12,6 +12,19 @@ public enum LshVaeAxis
     Space,
 }
 
+/// <summary>What the LSH-VAE's reconstruction term measures.</summary>
+public enum LshVaeReconstruction
+{
+    /// <summary>Seed 000: the mean squared error over all values in the scaled units (each node mapped to [-0.7, 0.7]).</summary>
+    ScaledMse,
+
+    /// <summary>
+    /// Each simulation's squared relative L2 error in physical units, averaged over the minibatch: the evaluation's own
+    /// measure, which weighs simulations of small norm and nodes of wide range as the metric does.
+    /// </summary>
+    RelativeError,
+}
+
 /// <summary>
 /// Architecture, objective and suggested training settings of the <see cref="LshVae"/> (seed 000's least-squares
 /// hierarchical VAE). The code it interpolates has <see cref="CodeSize"/> = main latent + one group per level.
@@ -53,6 +66,9 @@ public sealed record LshVaeConfig
 
     /// <summary>Per-node min-max scaling target: values are mapped to [-range, range] (0.7 in the descendant, inside tanh's reach).</summary>
     public double ScaledRange { get; init; } = 0.7;
+
+    /// <summary>The reconstruction term: seed 000's scaled MSE (default) or the per-simulation relative error.</summary>
+    public LshVaeReconstruction Reconstruction { get; init; } = LshVaeReconstruction.ScaledMse;
 
     /// <summary>Weight alpha of the reconstruction MSE (a mean over elements, in the scaled units).</summary>
     public double Alpha { get; init; } = 1.0;
@@ -111,6 +127,7 @@ public sealed record LshVaeConfig
         if (GroupSize < 1) throw new ArgumentException($"a latent group needs at least one dimension, got {GroupSize}");
         if (KernelSize < 1 || KernelSize % 2 == 0) throw new ArgumentException($"the kernel size must be odd and positive, got {KernelSize}");
         if (!Enum.IsDefined(Axis)) throw new ArgumentException($"unknown axis {Axis}");
+        if (!Enum.IsDefined(Reconstruction)) throw new ArgumentException($"unknown reconstruction term {Reconstruction}");
         if (!double.IsFinite(PosteriorLogVarOffset) || Math.Abs(PosteriorLogVarOffset) >= 10)
             throw new ArgumentException($"the posterior log-variance offset must lie within the +-10 clamp, got {PosteriorLogVarOffset}");
         if (!(ScaledRange > 0 && ScaledRange < 1)) throw new ArgumentException($"the scaled range must be in (0, 1) to stay inside tanh, got {ScaledRange}");
