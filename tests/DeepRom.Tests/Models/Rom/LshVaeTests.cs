@@ -26,6 +26,16 @@ public class LshVaeTests : IDisposable
         GroupSize = 2,
     };
 
+    /// <summary>A seeded network of <paramref name="config"/> prepared (scaled) on P travelling-wave simulations of T x N values.</summary>
+    private static (LshVae Vae, Tensor X) Prepared(LshVaeConfig config, int p, int t, int n, int seed)
+    {
+        manual_seed(seed);
+        var vae = new LshVae(config, t, n);
+        Tensor x = Waves(p, t, n, seed);
+        ((ISimulationNetwork)vae).Prepare(x);
+        return (vae, x);
+    }
+
     /// <summary>Smooth simulations (P, T, N): travelling waves whose amplitude and speed vary with the simulation.</summary>
     private static Tensor Waves(int p, int t, int n, int seed)
     {
@@ -140,10 +150,8 @@ public class LshVaeTests : IDisposable
     public void The_loss_falls_on_a_tiny_data_set()
     {
         using var scope = NewDisposeScope();
-        manual_seed(3);
-        using var vae = new LshVae(Small with { Augmentation = LshVaeAugmentation.Off }, 16, 8);
-        Tensor x = Waves(8, 16, 8, seed: 3);
-        ((ISimulationNetwork)vae).Prepare(x);
+        var (vae, x) = Prepared(Small with { Augmentation = LshVaeAugmentation.Off }, 8, 16, 8, seed: 3);
+        using var _ = vae;
         double Mse()
         {
             vae.eval();
@@ -175,10 +183,8 @@ public class LshVaeTests : IDisposable
     public void Eval_mode_has_no_augmentation_and_no_sampling()
     {
         using var scope = NewDisposeScope();
-        manual_seed(4);
-        using var vae = new LshVae(Small, 8, 5);
-        Tensor x = Waves(4, 8, 5, seed: 4);
-        ((ISimulationNetwork)vae).Prepare(x);
+        var (vae, x) = Prepared(Small, 4, 8, 5, seed: 4);
+        using var _ = vae;
         vae.eval();
         using var first = vae.Loss(x);
         using var second = vae.Loss(x);
@@ -198,10 +204,8 @@ public class LshVaeTests : IDisposable
     public void The_relative_error_term_is_each_simulations_squared_relative_error_in_physical_units()
     {
         using var scope = NewDisposeScope();
-        manual_seed(4);
-        using var vae = new LshVae(Small with { Reconstruction = LshVaeReconstruction.RelativeError }, 8, 5);
-        Tensor x = Waves(4, 8, 5, seed: 4);
-        ((ISimulationNetwork)vae).Prepare(x);
+        var (vae, x) = Prepared(Small with { Reconstruction = LshVaeReconstruction.RelativeError }, 4, 8, 5, seed: 4);
+        using var _ = vae;
         vae.eval();
         using var loss = vae.Loss(x);
 
