@@ -1,3 +1,4 @@
+using DeepRom.Nn;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -6,7 +7,7 @@ namespace DeepRom.Training.Optimisers;
 
 /// <summary>
 /// Adam with L2 weight decay (Kingma &amp; Ba 2015), the same arithmetic, state and checkpoint format as TorchSharp's
-/// <see cref="Adam"/>, with every scalar argument held alive through its native call (<see cref="HeldScalars"/>).
+/// <see cref="Adam"/>, with every scalar argument held alive through its native call (<see cref="HeldScalar"/>).
 /// </summary>
 public sealed class Adam(IEnumerable<Parameter> parameters, double lr, double weightDecay = 0)
     : TorchSharp.Modules.Adam(parameters, lr, weight_decay: weightDecay)
@@ -22,9 +23,8 @@ public sealed class Adam(IEnumerable<Parameter> parameters, double lr, double we
             if (g is null) continue;
             var state = (TorchSharp.Modules.Adam.State)_state[p.Handle];
             state.step += 1;
-            using var s = new HeldScalars();
-            Tensor grad = decay != 0 ? g.add(p, alpha: s.Of(decay)) : g;
-            AdamUpdate.Apply(p, grad, state.exp_avg, state.exp_avg_sq, state.step, beta1, beta2, eps, lr, s);
+            Tensor grad = decay != 0 ? g.add(p, alpha: HeldScalar.Of(decay)) : g;
+            AdamUpdate.Apply(p, grad, state.exp_avg, state.exp_avg_sq, state.step, beta1, beta2, eps, lr);
         }
     }, closure);
 }

@@ -22,9 +22,8 @@ public sealed class AdamW(IEnumerable<Parameter> parameters, double lr, double w
             if (grad is null) continue;
             var state = (TorchSharp.Modules.AdamW.State)_state[p.Handle];
             state.step += 1;
-            using var s = new HeldScalars();
-            p.mul_(s.Of(1 - lr * decay));
-            AdamUpdate.Apply(p, grad, state.exp_avg, state.exp_avg_sq, state.step, beta1, beta2, eps, lr, s);
+            using (Scalar shrink = (1 - lr * decay).ToScalar()) p.mul_(shrink); // lr follows its schedule: not a cached constant
+            AdamUpdate.Apply(p, grad, state.exp_avg, state.exp_avg_sq, state.step, beta1, beta2, eps, lr);
         }
     }, closure);
 }

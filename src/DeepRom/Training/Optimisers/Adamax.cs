@@ -1,3 +1,4 @@
+using DeepRom.Nn;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -21,13 +22,13 @@ public sealed class Adamax(IEnumerable<Parameter> parameters, double lr, double 
             if (g is null) continue;
             var state = (TorchSharp.Modules.Adamax.State)_state[p.Handle];
             state.step += 1;
-            using var s = new HeldScalars();
-            Tensor grad = decay != 0 ? g.add(p, alpha: s.Of(decay)) : g;
-            state.exp_avg.mul_(s.Of(beta1)).add_(grad, s.Of(1 - beta1));
+            Tensor grad = decay != 0 ? g.add(p, alpha: HeldScalar.Of(decay)) : g;
+            state.exp_avg.mul_(HeldScalar.Of(beta1)).add_(grad, HeldScalar.Of(1 - beta1));
             // The infinity-norm estimate: the larger of the decayed estimate and |g| + eps, written back in place.
-            Tensor both = torch.stack([state.exp_inf.mul_(s.Of(beta2)), grad.abs().add_(s.Of(eps), s.Of(1))], 0);
+            Tensor both = torch.stack([state.exp_inf.mul_(HeldScalar.Of(beta2)), grad.abs().add_(HeldScalar.Of(eps), HeldScalar.One)], 0);
             torch.amax(both, [0], false, state.exp_inf);
-            p.addcdiv_(state.exp_avg, state.exp_inf, value: s.Of(-(lr / (1 - Math.Pow(beta1, state.step)))));
+            using Scalar stepSize = (-(lr / (1 - Math.Pow(beta1, state.step)))).ToScalar(); // changes every step: held here, not cached
+            p.addcdiv_(state.exp_avg, state.exp_inf, value: stepSize);
         }
     }, closure);
 }
