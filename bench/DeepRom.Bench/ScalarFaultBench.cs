@@ -56,7 +56,16 @@ public static class ScalarFaultBench
     {
         bool stop = false;
         long before = GC.CollectionCount(0);
-        var collector = new Thread(() => { while (!Volatile.Read(ref stop)) GC.Collect(0); }) { IsBackground = true };
+        // A short pause between collections: collecting back to back starves the training thread on an idle machine
+        // (one step in five seconds); some 20,000 spins let it step while the collector still runs hundreds of times a second.
+        var collector = new Thread(() =>
+        {
+            while (!Volatile.Read(ref stop))
+            {
+                GC.Collect(0);
+                Thread.SpinWait(20_000);
+            }
+        }) { IsBackground = true };
         collector.Start();
         long steps = 0, faults = 0;
         var clock = Stopwatch.StartNew();
