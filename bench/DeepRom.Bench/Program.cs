@@ -29,7 +29,7 @@ string output = which switch
 };
 if (output.Length == 0)
 {
-    Console.WriteLine("usage: DeepRom.Bench darcy [samples] | vae-step [steps] [--only reference|fast] | vae-profile [repeats] | ode-reference [trajectories] | rom-step [steps] [--only cae-64|beta-vae-32|...] | lsh-epoch [epochs] [--widths 48,48,32] [--downsample true|false] [--axis time|space] [--threads 1] | hits-train [minibatches] | rom-predict [repeats] --model DIR --data TEST [--interp slerp] | ks [repeats] | lco [repeats] | cylinder-mlups [steps] | scalar-fault [seconds] [--only lsh-vae]  [--json PATH]");
+    Console.WriteLine("usage: DeepRom.Bench darcy [samples] | vae-step [steps] [--only reference|fast] | vae-profile [repeats] | ode-reference [trajectories] | rom-step [steps] [--only cae-64|beta-vae-32|...] | lsh-epoch [epochs] [--widths 48,48,32] [--downsample true|false] [--axis time|space] [--threads 1] | hits-train [minibatches] | rom-predict [repeats] --model DIR --data TEST [--interp slerp] | ks [repeats] | lco [repeats] | cylinder-mlups [steps] | scalar-fault [seconds] [--only lsh-vae|snapshot]  [--json PATH]");
     return 2;
 }
 string processor = ProcessorModel();

@@ -47,7 +47,8 @@ public static class SnapshotTensors
     /// <summary>A (rows, cols) tensor as a 2-D double array.</summary>
     public static double[,] ToArray(Tensor t)
     {
-        using var cpu = t.detach().to_type(ScalarType.Float64).contiguous();
+        using var scope = NewDisposeScope(); // holds the intermediate views while libtorch reads them
+        Tensor cpu = t.detach().to_type(ScalarType.Float64).contiguous();
         double[] flat = cpu.data<double>().ToArray();
         int n = (int)t.shape[0], s = (int)t.shape[1];
         var result = new double[n, s];

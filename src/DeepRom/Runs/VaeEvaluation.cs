@@ -41,7 +41,8 @@ public sealed class VaeEvaluation
         var reconstructions = new float[(long)n * c * pixels];
         double nllSum = 0, klSum = 0;
         const int batch = 128;
-        using var logVarOut = vae.OutputLogVariance.detach().clone();
+        using var detached = vae.OutputLogVariance.detach(); // held while libtorch clones it
+        using var logVarOut = detached.clone();
         for (int start = 0; start < n; start += batch)
         {
             ct.ThrowIfCancellationRequested();
