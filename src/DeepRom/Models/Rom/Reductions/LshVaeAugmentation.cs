@@ -57,17 +57,17 @@ public sealed record LshVaeAugmentation(
     }
 
     /// <summary>Per-simulation Bernoulli(<paramref name="probability"/>) choices, shaped (B, 1, 1) for broadcasting.</summary>
-    private static Tensor Chosen(long b, double probability) => rand(b, 1, 1).lt(probability);
+    private static Tensor Chosen(long b, double probability) => rand(b, 1, 1).lt(HeldScalar.Of(probability));
 
     /// <summary>lambda ~ Beta(a, a) as G1 / (G1 + G2) with Gi ~ Gamma(a), clipped; float64 since Gamma(0.2) draws underflow float32.</summary>
     private Tensor MixingWeights(long b)
     {
         using var scope = NewDisposeScope();
-        Tensor shape = full(b, MixupConcentration, dtype: float64);
+        Tensor shape = full(b, HeldScalar.Of(MixupConcentration), dtype: float64);
         Tensor g1 = _standard_gamma(shape), g2 = _standard_gamma(shape);
         Tensor sum = g1.Plus(g2);
-        Tensor lambda = where(sum.gt(0), g1 / sum.clamp_min(double.Epsilon), full_like(sum, 0.5));
-        return lambda.clamp(MixupClip, 1 - MixupClip).MoveToOuterDisposeScope();
+        Tensor lambda = where(sum.gt(HeldScalar.Of(0)), g1 / sum.clamp_min(HeldScalar.Of(double.Epsilon)), full_like(sum, HeldScalar.Of(0.5)));
+        return lambda.clamp(HeldScalar.Of(MixupClip), HeldScalar.Of(1 - MixupClip)).MoveToOuterDisposeScope();
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the bad setting.</summary>

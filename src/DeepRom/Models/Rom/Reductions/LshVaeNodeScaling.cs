@@ -18,8 +18,8 @@ public sealed class LshVaeNodeScaling : nn.Module
     public LshVaeNodeScaling(long values, double range) : base(nameof(LshVaeNodeScaling))
     {
         this.range = range;
-        low = full(values, -range);
-        high = full(values, range);
+        low = full(values, HeldScalar.Of(-range));
+        high = full(values, HeldScalar.Of(range));
         RegisterComponents();
     }
 
@@ -30,9 +30,9 @@ public sealed class LshVaeNodeScaling : nn.Module
         using var noGrad = no_grad();
         Tensor flat = simulations.reshape(-1, simulations.shape[2]).to(float32);
         Tensor min = flat.amin(0), max = flat.amax(0);
-        Tensor flatNode = (max - min).le(1e-12);
+        Tensor flatNode = (max - min).le(HeldScalar.Of(1e-12));
         low.copy_(min);
-        high.copy_(where(flatNode, min + 1, max));
+        high.copy_(where(flatNode, min.Plus(1), max));
     }
 
     /// <summary>Simulations (B, T, N) mapped to [-range, range] per node.</summary>
