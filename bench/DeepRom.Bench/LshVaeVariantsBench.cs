@@ -13,7 +13,8 @@ namespace DeepRom.Bench;
 /// <c>--every k</c>-th time step to shorten them), so that architecture and training choices can be compared on a
 /// reduced problem: <c>--latent N</c>, <c>--lr X</c>, <c>--decay cosine|none</c>, <c>--aug on|off</c>,
 /// <c>--beta X</c> (target), <c>--axis time|space</c>, <c>--widths W1,W2,...</c>, <c>--batch B</c>, <c>--downsample true|false</c>,
-/// <c>--loss mse|relative</c>, <c>--seed K</c>.
+/// <c>--loss mse|relative</c>, <c>--kernel K</c>, <c>--optimiser adam|adamax</c>, <c>--drop E</c> (learning rate a tenth from epoch E),
+/// <c>--seed K</c>. Prints the test error of every test simulation at the end, in the file's order.
 /// </summary>
 public static class LshVaeVariantsBench
 {
@@ -24,6 +25,7 @@ public static class LshVaeVariantsBench
         var (train, t, n) = Load(Option("--train") ?? throw new ArgumentException("lsh-variants needs --train FILE"), every);
         var (test, _, _) = Load(Option("--test") ?? throw new ArgumentException("lsh-variants needs --test FILE"), every);
         var config = new LshVaeConfig().WithCodeSize(int.Parse(Option("--latent") ?? "20"));
+        if (Option("--kernel") is { } kernel) config = config with { KernelSize = int.Parse(kernel) };
         if (Option("--lr") is { } lr) config = config with { LearningRate = double.Parse(lr) };
         if (Option("--aug") == "off") config = config with { Augmentation = LshVaeAugmentation.Off };
         if (Option("--beta") is { } b) config = config with { Annealing = config.Annealing with { Target = double.Parse(b) } };
@@ -33,11 +35,14 @@ public static class LshVaeVariantsBench
         if (Option("--downsample") is { } down) config = config with { Downsample = bool.Parse(down) };
         if (Option("--loss") == "relative") config = config with { Reconstruction = LshVaeReconstruction.RelativeError };
         bool cosine = Option("--decay") == "cosine";
+        int drop = int.Parse(Option("--drop") ?? "-1");
         set_num_threads(1);
         manual_seed(int.Parse(Option("--seed") ?? "0"));
         using var vae = new LshVae(config, t, n);
         ((ISimulationNetwork)vae).Prepare(train);
-        using var optimizer = new DeepRom.Training.Optimisers.Adam(vae.parameters(), config.LearningRate);
+        using TorchSharp.Modules.OptimizerHelper optimizer = Option("--optimiser") == "adamax"
+            ? new DeepRom.Training.Optimisers.Adamax(vae.parameters(), config.LearningRate)
+            : new DeepRom.Training.Optimisers.Adam(vae.parameters(), config.LearningRate);
         long p = train.shape[0];
         var text = new StringBuilder($"variant {string.Join(' ', args)}: data {p} x {t} x {n}, code {config.CodeSize}\n");
         var clock = Stopwatch.StartNew();
@@ -45,7 +50,7 @@ public static class LshVaeVariantsBench
         {
             vae.train();
             ((ISimulationNetwork)vae).BeginEpoch(epoch, epochs);
-            double rate = cosine ? config.LearningRate * 0.5 * (1 + Math.Cos(Math.PI * epoch / epochs)) : config.LearningRate;
+            double rate = drop >= 0 && epoch >= drop ? config.LearningRate / 10 : cosine ? config.LearningRate * 0.5 * (1 + Math.Cos(Math.PI * epoch / epochs)) : config.LearningRate;
             foreach (var g in optimizer.ParamGroups) g.LearningRate = rate;
             using var order = randperm(p);
             double mse = 0;
@@ -62,12 +67,16 @@ public static class LshVaeVariantsBench
             if ((epoch + 1) % Math.Max(1, epochs / 6) == 0 || epoch == epochs - 1)
                 text.AppendLine($"epoch {epoch + 1}: train mse {mse / Math.Ceiling(p / (double)config.BatchSize):E3}, train rel {Error(vae, train):F4}, test rel {Error(vae, test):F4}, {clock.Elapsed.TotalSeconds:F0} s");
         }
+        text.AppendLine("test error per simulation: " + string.Join(" ", PerSimulation(vae, test).Select(e => e.ToString("F4"))));
         text.AppendLine($"batch-statistics normalisation (train mode, no augmentation or sampling): train rel {Error(vae, train, batchStatistics: true):F4}, test rel {Error(vae, test, batchStatistics: true):F4}");
         return text.ToString().TrimEnd();
     }
 
     /// <summary>Mean over simulations of the encode-decode relative L2 in physical units, in eval mode.</summary>
-    private static double Error(LshVae vae, Tensor data, bool batchStatistics = false)
+    private static double Error(LshVae vae, Tensor data, bool batchStatistics = false) => PerSimulation(vae, data, batchStatistics).Average();
+
+    /// <summary>The encode-decode relative L2 of each simulation in physical units, in eval mode.</summary>
+    private static double[] PerSimulation(LshVae vae, Tensor data, bool batchStatistics = false)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
@@ -77,7 +86,7 @@ public static class LshVaeVariantsBench
             foreach (var m in vae.modules().OfType<TorchSharp.Modules.BatchNorm1d>()) m.train();
         Tensor back = vae.Decode(vae.Encode(data));
         Tensor rel = (back - data).flatten(1).norm(1) / data.flatten(1).norm(1);
-        return rel.mean().ToDouble();
+        return rel.to_type(ScalarType.Float64).data<double>().ToArray();
     }
 
     private static (Tensor Data, int Steps, int Values) Load(string path, int every)

@@ -95,6 +95,24 @@ public class RomNetworkTests(PulseFits pulse) : IClassFixture<PulseFits>
         (await Cli.Run("rom", "fit", "--data", pulse.Train, "--out", folder, "--resume", "--no-augmentation")).AssertBadInput("--no-augmentation", "--resume");
     }
 
+    [Fact]
+    public async Task An_lsh_vae_fitted_with_a_time_stride_records_it_and_bad_strides_are_refused()
+    {
+        string folder = pulse.Scratch.File("model-lsh-stride");
+
+        var outcome = await Cli.Run(pulse.FitArgs("lsh-vae", folder, "--time-stride", "2"));
+
+        outcome.AssertSuccess();
+        Assert.Equal(2, RomRun.ReadConfig(RunFolder.Existing(folder)).LshVae!.TimeStride);
+        Assert.Equal(1, RomRun.ReadConfig(RunFolder.Existing(pulse.Model("lsh-vae"))).LshVae!.TimeStride);
+        (await Cli.Run(pulse.FitArgs("lsh-vae", pulse.Scratch.File("model-lsh-stride0"), "--time-stride", "0"))).AssertBadInput("--time-stride", "at least 1");
+        (await Cli.Run("rom", "fit", "--data", pulse.Train, "--model", "pod", "--out", pulse.Scratch.File("model-pod-stride"), "--time-stride", "2"))
+            .AssertBadInput("--time-stride", "lsh-vae");
+        Assert.False(Directory.Exists(pulse.Scratch.File("model-lsh-stride0")));
+        Assert.False(Directory.Exists(pulse.Scratch.File("model-pod-stride")));
+        (await Cli.Run("rom", "fit", "--data", pulse.Train, "--out", folder, "--resume", "--time-stride", "2")).AssertBadInput("--time-stride", "--resume");
+    }
+
     [Theory]
     [MemberData(nameof(Kinds))]
     public async Task Predict_and_evaluate_run_end_to_end_and_leave_one_out_says_it_keeps_the_network(string kind)

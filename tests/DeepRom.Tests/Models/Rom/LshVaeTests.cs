@@ -290,6 +290,41 @@ public class LshVaeTests : IDisposable
         Assert.True(compared > 20);
     }
 
+    [Theory]
+    [InlineData(501, 1, 501)]
+    [InlineData(501, 2, 251)]
+    [InlineData(501, 4, 126)]
+    [InlineData(10, 2, 6)]
+    [InlineData(10, 3, 4)]
+    [InlineData(2, 4, 2)]
+    [InlineData(1, 2, 1)]
+    public void A_time_stride_keeps_the_first_and_last_step_and_rounds_the_intervals_up(int steps, int stride, int seen) =>
+        Assert.Equal(seen, (Small with { TimeStride = stride }).NetworkSteps(steps));
+
+    [Theory]
+    [InlineData(LshVaeAxis.Time)]
+    [InlineData(LshVaeAxis.Space)]
+    public void With_time_stride_2_the_network_sees_every_second_step_and_the_steps_between_are_the_means_of_their_neighbours(LshVaeAxis axis)
+    {
+        using var scope = NewDisposeScope();
+        var (vae, x) = Prepared(Small with { TimeStride = 2, Axis = axis }, p: 4, t: 11, n: 5, seed: 6);
+        using (vae)
+        {
+            Assert.Equal(6, vae.NetworkSteps);
+            vae.train();
+            using (var loss = vae.Loss(x)) loss.Total.backward(); // the loss is taken on all 11 steps
+            vae.eval();
+            Tensor y = vae.Decode(vae.Encode(x));
+            Assert.Equal(new long[] { 4, 11, 5 }, y.shape);
+            Tensor odd = y.index_select(1, tensor(new long[] { 1, 3, 5, 7, 9 }));
+            Tensor even = y.index_select(1, tensor(new long[] { 0, 2, 4, 6, 8, 10 }));
+            Tensor means = 0.5 * (even.narrow(1, 0, 5) + even.narrow(1, 1, 5));
+            Assert.True(odd.allclose(means, rtol: 1e-5, atol: 1e-6), "odd steps are not the means of their neighbours");
+            // Not a constant output in time: the interpolation has something to interpolate.
+            Assert.True((even.narrow(1, 0, 5) - even.narrow(1, 1, 5)).abs().max().item<float>() > 1e-4);
+        }
+    }
+
     [Fact]
     public void Bad_settings_are_refused()
     {
@@ -298,6 +333,7 @@ public class LshVaeTests : IDisposable
         Assert.Throws<ArgumentException>(() => new LshVae(Small with { Annealing = new BetaAnnealing(RampStart: 0.9, RampEnd: 0.8) }, 4, 3));
         Assert.Throws<ArgumentException>(() => new LshVae(Small with { Augmentation = new LshVaeAugmentation(MixupProbability: 2) }, 4, 3));
         Assert.Throws<ArgumentException>(() => new LshVae(Small, 0, 3));
+        Assert.Throws<ArgumentException>(() => new LshVae(Small with { TimeStride = 0 }, 4, 3));
         using var vae = new LshVae(Small, 4, 3);
         Assert.Throws<ArgumentException>(() => vae.Encode(zeros(2, 5, 3)));
         Assert.Throws<ArgumentException>(() => vae.Decode(zeros(2, vae.CodeSize + 1)));

@@ -40,7 +40,8 @@ public sealed class LshVae : nn.Module, ISimulationNetwork
         Config = config;
         Steps = steps;
         Values = values;
-        (long channels, long length) = config.Axis == LshVaeAxis.Time ? (values, steps) : (steps, values);
+        NetworkSteps = config.NetworkSteps(steps);
+        (long channels, long length) = config.Axis == LshVaeAxis.Time ? (values, NetworkSteps) : (NetworkSteps, values);
         long[] lengths = config.Lengths(length);
         int deepest = config.Levels - 1;
         scaling = new LshVaeNodeScaling(values, config.ScaledRange);
@@ -59,6 +60,9 @@ public sealed class LshVae : nn.Module, ISimulationNetwork
 
     /// <summary>Time steps T of a simulation.</summary>
     public int Steps { get; }
+
+    /// <summary>Time steps the network itself sees (<see cref="LshVaeConfig.TimeStride"/>); <see cref="Steps"/> with stride 1.</summary>
+    public int NetworkSteps { get; }
 
     /// <summary>Values N per time step.</summary>
     public int Values { get; }
@@ -144,11 +148,27 @@ public sealed class LshVae : nn.Module, ISimulationNetwork
         return (halves[0].MoveToOuterDisposeScope(), LshVaeGroup.SoftClamp(halves[1].Plus(Config.PosteriorLogVarOffset)).MoveToOuterDisposeScope());
     }
 
-    /// <summary>(B, T, N) to the network's (B, channels, length).</summary>
-    private Tensor Layout(Tensor x) => Config.Axis == LshVaeAxis.Time ? x.transpose(1, 2).contiguous() : x.contiguous();
+    /// <summary>(B, T, N) to the network's (B, channels, length), resampled to <see cref="NetworkSteps"/> along time.</summary>
+    private Tensor Layout(Tensor x)
+    {
+        using var scope = NewDisposeScope();
+        Tensor nodesFirst = Resample(x.transpose(1, 2), NetworkSteps); // (B, N, T')
+        Tensor y = Config.Axis == LshVaeAxis.Time ? nodesFirst.contiguous() : nodesFirst.transpose(1, 2).contiguous();
+        return y.MoveToOuterDisposeScope();
+    }
 
-    /// <summary>The network's (B, channels, length) back to (B, T, N).</summary>
-    private Tensor Unlayout(Tensor y) => Config.Axis == LshVaeAxis.Time ? y.transpose(1, 2) : y.alias();
+    /// <summary>The network's (B, channels, length) back to (B, T, N), interpolated back to every time step.</summary>
+    private Tensor Unlayout(Tensor y)
+    {
+        using var scope = NewDisposeScope();
+        Tensor nodesFirst = Config.Axis == LshVaeAxis.Time ? y : y.transpose(1, 2);
+        return Resample(nodesFirst, Steps).transpose(1, 2).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>(B, N, T) to (B, N, <paramref name="steps"/>) by linear interpolation with the end points kept; the same tensor's alias when the length is already right.</summary>
+    private static Tensor Resample(Tensor nodesFirst, long steps) => nodesFirst.shape[2] == steps
+        ? nodesFirst.alias()
+        : functional.interpolate(nodesFirst, size: [steps], mode: InterpolationMode.Linear, align_corners: true);
 
     private void Check(Tensor simulations)
     {

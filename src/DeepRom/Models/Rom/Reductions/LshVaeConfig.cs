@@ -53,6 +53,16 @@ public sealed record LshVaeConfig
     /// </summary>
     public bool Downsample { get; init; } = true;
 
+    /// <summary>
+    /// The network sees every <c>TimeStride</c>-th time step (first and last kept, the rest by linear interpolation along
+    /// time) and its output is interpolated linearly back to every step, the loss measured there. 1, the faithful value
+    /// and the default, gives the network every step. On Burgers (501 steps) the network stops improving near a relative
+    /// error of 0.031 with every step, while with every second one it kept improving to 0.017 in as many epochs, and
+    /// interpolating the true fields from every second step costs 0.0007 (README, ROM section): a departure for data
+    /// that are smooth in time at the saved step.
+    /// </summary>
+    public int TimeStride { get; init; } = 1;
+
     /// <summary>The convolved axis: time (faithful, the default) or space.</summary>
     public LshVaeAxis Axis { get; init; } = LshVaeAxis.Time;
 
@@ -125,6 +135,7 @@ public sealed record LshVaeConfig
         if (Widths is null || Widths.Length < 1 || Widths.Any(w => w < 1)) throw new ArgumentException("the LSH-VAE needs at least one level, each with a positive width");
         if (MainLatent < 1) throw new ArgumentException($"the main latent needs at least one dimension, got {MainLatent}");
         if (GroupSize < 1) throw new ArgumentException($"a latent group needs at least one dimension, got {GroupSize}");
+        if (TimeStride < 1) throw new ArgumentException($"the time stride must be at least 1, got {TimeStride}");
         if (KernelSize < 1 || KernelSize % 2 == 0) throw new ArgumentException($"the kernel size must be odd and positive, got {KernelSize}");
         if (!Enum.IsDefined(Axis)) throw new ArgumentException($"unknown axis {Axis}");
         if (!Enum.IsDefined(Reconstruction)) throw new ArgumentException($"unknown reconstruction term {Reconstruction}");
@@ -139,6 +150,10 @@ public sealed record LshVaeConfig
         Annealing.Validate();
         Augmentation.Validate();
     }
+
+    /// <summary>The time steps the network sees of a simulation of <paramref name="steps"/>: the first, the last, and
+    /// about every <see cref="TimeStride"/>-th between, (steps - 1) / stride intervals rounded up.</summary>
+    public int NetworkSteps(int steps) => steps <= 1 ? steps : (steps - 2 + TimeStride) / TimeStride + 1;
 
     /// <summary>The convolved length at each level, finest first, for an input of <paramref name="length"/>.</summary>
     internal long[] Lengths(long length)
