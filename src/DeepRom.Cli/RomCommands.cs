@@ -72,7 +72,7 @@ public static class RomCommands
         var timeStride = new Option<int?>("--time-stride")
         {
             Description = "lsh-vae only: the network sees every S-th time step and its output is interpolated linearly back to every step " +
-                          "(default 1, every step, as in the reference). On Burgers 2 trains faster and further (see the README).",
+                          "(default 1, every step, as in the reference). On Burgers, 4 with --epochs 900 met the 0.03 goal for every seed tried (see the README).",
         };
         var energy = new Option<double?>("--energy")
         {
