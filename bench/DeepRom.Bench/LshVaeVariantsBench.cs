@@ -36,6 +36,11 @@ public static class LshVaeVariantsBench
         if (Option("--loss") == "relative") config = config with { Reconstruction = LshVaeReconstruction.RelativeError };
         bool cosine = Option("--decay") == "cosine";
         int drop = int.Parse(Option("--drop") ?? "-1");
+        double Rate(int epoch)
+        {
+            if (drop >= 0 && epoch >= drop) return config.LearningRate / 10;
+            return cosine ? config.LearningRate * 0.5 * (1 + Math.Cos(Math.PI * epoch / epochs)) : config.LearningRate;
+        }
         set_num_threads(1);
         manual_seed(int.Parse(Option("--seed") ?? "0"));
         using var vae = new LshVae(config, t, n);
@@ -50,7 +55,7 @@ public static class LshVaeVariantsBench
         {
             vae.train();
             ((ISimulationNetwork)vae).BeginEpoch(epoch, epochs);
-            double rate = drop >= 0 && epoch >= drop ? config.LearningRate / 10 : cosine ? config.LearningRate * 0.5 * (1 + Math.Cos(Math.PI * epoch / epochs)) : config.LearningRate;
+            double rate = Rate(epoch);
             foreach (var g in optimizer.ParamGroups) g.LearningRate = rate;
             using var order = randperm(p);
             double mse = 0;

@@ -75,37 +75,26 @@ public static class ScalarFaultBench
     /// <summary>Runs <paramref name="step"/> for <paramref name="seconds"/> while another thread collects nonstop; counts libtorch's faults.</summary>
     private static (long Steps, long Faults, long Collections) UnderCollections(int seconds, Action step)
     {
-        bool stop = false;
         long before = GC.CollectionCount(0);
-        // A short pause between collections: collecting back to back starves the training thread on an idle machine
-        // (one step in five seconds); some 20,000 spins let it step while the collector still runs hundreds of times a second.
-        var collector = new Thread(() =>
-        {
-            while (!Volatile.Read(ref stop))
-            {
-                GC.Collect(0);
-                Thread.SpinWait(20_000);
-            }
-        }) { IsBackground = true };
-        collector.Start();
         long steps = 0, faults = 0;
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed.TotalSeconds < seconds)
+        using (new CollectionPressure())
         {
-            try
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed.TotalSeconds < seconds)
             {
-                step();
-                steps++;
-            }
-            catch (ExternalException e)
-            {
-                faults++;
-                if (Environment.GetEnvironmentVariable("DEEPROM_FAULT_TRACE") == "1")
-                    Console.Error.WriteLine(string.Join(" <- ", (e.StackTrace ?? "").Split('\n').Where(l => l.Contains("DeepRom")).Take(4).Select(l => l.Trim())));
+                try
+                {
+                    step();
+                    steps++;
+                }
+                catch (ExternalException e)
+                {
+                    faults++;
+                    if (Environment.GetEnvironmentVariable("DEEPROM_FAULT_TRACE") == "1")
+                        Console.Error.WriteLine(string.Join(" <- ", (e.StackTrace ?? "").Split('\n').Where(l => l.Contains("DeepRom")).Take(4).Select(l => l.Trim())));
+                }
             }
         }
-        Volatile.Write(ref stop, true);
-        collector.Join();
         return (steps, faults, GC.CollectionCount(0) - before);
     }
 

@@ -93,9 +93,8 @@ public static class RomCommands
             RunFolder folder;
             if (resuming)
             {
-                if (r.GetValue(noAugmentation)) throw new InputException("--no-augmentation", "value", "--resume continues with the settings in the folder's config.json");
-                if (r.GetValue(energy) is not null) throw new InputException("--energy", "value", "--resume continues with the settings in the folder's config.json");
-                if (r.GetValue(timeStride) is not null) throw new InputException("--time-stride", "value", "--resume continues with the settings in the folder's config.json");
+                foreach (var (name, isSet) in new[] { ("--no-augmentation", r.GetValue(noAugmentation)), ("--energy", r.GetValue(energy) is not null), ("--time-stride", r.GetValue(timeStride) is not null) })
+                    if (isSet) throw new InputException(name, "value", "--resume continues with the settings in the folder's config.json");
                 folder = RunFolder.Open(path, resume: true, force: false);
                 config = RomRun.ReadConfig(folder);
                 if (r.GetValue(data) is { } given && Path.GetFullPath(given) != config.TrainData)

@@ -36,30 +36,15 @@ public class WeightSnapshotTests
     public void Taking_snapshots_survives_collections_on_another_thread()
     {
         using var net = Network();
-        bool stop = false;
-        var collector = new Thread(() =>
-        {
-            while (!Volatile.Read(ref stop))
-            {
-                GC.Collect(0);
-                Thread.SpinWait(20_000);
-            }
-        }) { IsBackground = true };
-        collector.Start();
         int taken = 0;
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        try
+        using (new DeepRom.Bench.CollectionPressure())
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             while (clock.Elapsed.TotalSeconds < 4)
             {
                 using var snapshot = WeightSnapshot.Take(net);
                 taken++;
             }
-        }
-        finally
-        {
-            Volatile.Write(ref stop, true);
-            collector.Join();
         }
         Assert.True(taken > 10, $"only {taken} snapshots in 4 s");
     }
